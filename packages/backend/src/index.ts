@@ -1,0 +1,40 @@
+/*
+ * The example backend. Its list of `backend.add(import(...))` calls doubles as the
+ * install guide: a Backstage backend needs exactly the Stalwart lines below.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for the embedded default
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// permissions
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// scaffolder, with the publish actions the Stalwart template offers in production
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+
+// the core Kubernetes plugin, which reads the same cluster config as Stalwart's
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+backend.add(import('@stalwart-backstage/plugin-stalwart-backend'));
+backend.add(
+  import('@stalwart-backstage/plugin-scaffolder-backend-module-stalwart'),
+);
+backend.start();

@@ -1,0 +1,6 @@
+/**
+ * The stalwart-gitops CLI.
+ *
+ * @packageDocumentation
+ */
+export {};

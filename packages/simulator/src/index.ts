@@ -1,0 +1,6 @@
+/**
+ * A simulated Kubernetes API server and Stalwart management API.
+ *
+ * @packageDocumentation
+ */
+export {};

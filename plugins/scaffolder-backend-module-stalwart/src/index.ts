@@ -1,0 +1,6 @@
+/**
+ * Scaffolder actions that turn a Stalwart instance spec into GitOps files.
+ *
+ * @packageDocumentation
+ */
+export { stalwartScaffolderModule as default } from './module';

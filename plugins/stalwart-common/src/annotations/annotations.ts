@@ -1,0 +1,28 @@
+/**
+ * Annotations that link a catalog entity to a Stalwart instance running in Kubernetes.
+ *
+ * @public
+ */
+export const STALWART_ANNOTATIONS = {
+  /** The Helm release name of the instance; marks an entity as a Stalwart instance. */
+  release: 'stalwart.io/release',
+  /** The Kubernetes namespace the release is installed in. */
+  namespace: 'stalwart.io/namespace',
+  /** Comma-separated names of the configured clusters the instance runs in. */
+  clusters: 'stalwart.io/clusters',
+  /** The chart flavor the instance was rendered for (antigenic, olsontech, hiroba, kgrubb). */
+  chart: 'stalwart.io/chart',
+  /** The instance hostname its certificate must cover. */
+  hostname: 'stalwart.io/hostname',
+} as const;
+
+/**
+ * Whether an entity is a Stalwart instance this project can observe.
+ *
+ * @public
+ */
+export function isStalwartInstance(entity: {
+  metadata: { annotations?: Record<string, string> };
+}): boolean {
+  return Boolean(entity.metadata.annotations?.[STALWART_ANNOTATIONS.release]);
+}

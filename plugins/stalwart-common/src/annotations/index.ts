@@ -1,0 +1,1 @@
+export { STALWART_ANNOTATIONS, isStalwartInstance } from './annotations';

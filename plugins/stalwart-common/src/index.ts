@@ -1,0 +1,7 @@
+/**
+ * Isomorphic building blocks shared by the Stalwart plugins: the instance spec, the
+ * renderers, the drift logic, permissions and annotations.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';

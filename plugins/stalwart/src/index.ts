@@ -1,0 +1,1 @@
+export { stalwartPlugin as default } from './plugin';
