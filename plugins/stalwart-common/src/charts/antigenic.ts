@@ -1,0 +1,121 @@
+import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
+import type { ChartFlavor } from './types';
+
+const CHART_NAME = 'antigenic-stalwart-helm-chart';
+
+/**
+ * Antigenic-OSS/stalwart-helm-chart: a StatefulSet on Stalwart v0.15 whose init container
+ * substitutes `__NODE_ID__` in config.toml with the 0-based pod ordinal
+ * (shared/docs/stalwart-v015.md §4; shared/reference/charts/antigenic).
+ *
+ * @public
+ */
+export const antigenicChart: ChartFlavor = {
+  id: 'antigenic',
+  title: 'Antigenic Stalwart chart (v0.15, PostgreSQL/S3/Meilisearch/Redis)',
+  chartName: CHART_NAME,
+  chartVersion: '1.0.4',
+  source: { type: 'oci', repository: 'oci://ghcr.io/antigenic-oss/charts' },
+  generation: 'v0.15',
+  image: { repository: 'stalwartlabs/stalwart', tag: 'v0.15.5' },
+  referenceDir: 'antigenic',
+  hasValuesSchema: true,
+  workloadKind: () => 'StatefulSet',
+  nodeIds: () => ({
+    type: 'pod-ordinal',
+    firstOrdinal: 0,
+    via: 'init-container-substitution',
+  }),
+  objectNames(release) {
+    const fullname = scaffoldFullname(release, CHART_NAME);
+    return {
+      fullname,
+      workload: fullname,
+      headlessService: `${fullname}-headless`,
+      // The chart has no separate HTTP Service: 8080 and 443 ride on the mail Service.
+      mailService: `${fullname}-mail`,
+      managementService: { name: `${fullname}-mail`, port: 8080 },
+      config: {
+        kind: 'ConfigMap',
+        name: `${fullname}-config`,
+        key: 'config.toml',
+      },
+      // The chart names its Certificate from values; renderValues sets these names.
+      certificate: {
+        name: `${fullname}-tls`,
+        secretName: `${fullname}-tls`,
+        madeBy: 'chart',
+      },
+    };
+  },
+  fullnameRule: 'scaffold',
+  nameSuffixes: ['', '-headless', '-mail', '-config', '-tls'],
+  podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
+  configChecksumAnnotation: 'checksum/config',
+  ports: [
+    {
+      kind: 'smtp',
+      name: 'smtp',
+      port: 25,
+      containerPort: 25,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'submission',
+      name: 'submission',
+      port: 587,
+      containerPort: 587,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'submissions',
+      name: 'smtps',
+      port: 465,
+      containerPort: 465,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'imap',
+      name: 'imap',
+      port: 143,
+      containerPort: 143,
+      implicitTls: false,
+      enabledByDefault: false,
+    },
+    {
+      kind: 'imaps',
+      name: 'imaps',
+      port: 993,
+      containerPort: 993,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'sieve',
+      name: 'sieve',
+      port: 4190,
+      containerPort: 4190,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'management',
+      name: 'http',
+      port: 8080,
+      containerPort: 8080,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'https',
+      name: 'https',
+      port: 443,
+      containerPort: 443,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+  ],
+};

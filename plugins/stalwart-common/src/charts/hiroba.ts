@@ -1,0 +1,127 @@
+import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
+import type { ChartFlavor } from './types';
+
+const CHART_NAME = 'stalwart';
+
+/**
+ * 7K-Hiroba/stalwart `helm/base`: a StatefulSet on Stalwart v0.16 with `ordinals.start: 1`,
+ * config.json in a Secret and `STALWART_HOSTNAME=$(POD_NAME).<fullname>-headless`, under which
+ * v0.16 leases its node id (shared/docs/stalwart-v016.md §3 H; shared/reference/charts/hiroba-base).
+ *
+ * @public
+ */
+export const hirobaChart: ChartFlavor = {
+  id: 'hiroba',
+  title: '7K Hiroba base chart (v0.16, RocksDB or PostgreSQL)',
+  chartName: CHART_NAME,
+  chartVersion: '1.1.0',
+  source: {
+    type: 'oci',
+    repository: 'oci://harbor.7kgroup.org/7khiroba/charts',
+  },
+  generation: 'v0.16',
+  // image.tag is empty in values.yaml and falls back to the chart appVersion.
+  image: { repository: 'docker.io/stalwartlabs/stalwart', tag: 'v0.16.1' },
+  referenceDir: 'hiroba-base',
+  hasValuesSchema: true,
+  workloadKind: () => 'StatefulSet',
+  nodeIds: () => ({ type: 'hostname-lease', firstOrdinal: 1 }),
+  objectNames(release) {
+    const fullname = scaffoldFullname(release, CHART_NAME);
+    return {
+      fullname,
+      workload: fullname,
+      headlessService: `${fullname}-headless`,
+      mailService: fullname,
+      managementService: { name: fullname, port: 8080 },
+      config: {
+        kind: 'Secret',
+        name: `${fullname}-config`,
+        key: 'config.json',
+      },
+      certificate: {
+        name: `${fullname}-tls`,
+        secretName: `${fullname}-tls`,
+        madeBy: 'renderer',
+      },
+    };
+  },
+  fullnameRule: 'scaffold',
+  nameSuffixes: ['', '-headless', '-config', '-env', '-tls'],
+  podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
+  configChecksumAnnotation: 'config-hash',
+  ports: [
+    {
+      kind: 'management',
+      name: 'http',
+      port: 8080,
+      containerPort: 8080,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'smtp',
+      name: 'smtp',
+      port: 25,
+      containerPort: 25,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'submission',
+      name: 'submission',
+      port: 587,
+      containerPort: 587,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'submissions',
+      name: 'submissions',
+      port: 465,
+      containerPort: 465,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'imap',
+      name: 'imap',
+      port: 143,
+      containerPort: 143,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'imaps',
+      name: 'imaps',
+      port: 993,
+      containerPort: 993,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'pop3',
+      name: 'pop3',
+      port: 110,
+      containerPort: 110,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'pop3s',
+      name: 'pop3s',
+      port: 995,
+      containerPort: 995,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'sieve',
+      name: 'sieve',
+      port: 4190,
+      containerPort: 4190,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+  ],
+};

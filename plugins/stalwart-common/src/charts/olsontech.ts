@@ -1,0 +1,139 @@
+import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
+import type { ChartFlavor, ChartTopology } from './types';
+
+const CHART_NAME = 'stalwart';
+
+/** The chart switches from a Deployment to a clustered StatefulSet with `clustering.enabled`. */
+const isClustered = ({ replicas }: ChartTopology) => replicas > 1;
+
+/**
+ * olsontechllc/stalwart-chart: Stalwart v0.14 on FoundationDB. One pod runs as a Deployment
+ * with the default node id; clustering (NATS coordinator) turns it into a StatefulSet with
+ * `ordinals.start: 1` and `node-id = %{env:STALWART_NODE_ID}%` from the pod-index label
+ * (shared/docs/stalwart-v015.md §5; shared/reference/charts/olsontech). The chart is not
+ * published as a package, so it is read from its git tag.
+ *
+ * @public
+ */
+export const olsontechChart: ChartFlavor = {
+  id: 'olsontech',
+  title: 'Olson Tech Stalwart chart (v0.14, FoundationDB + NATS)',
+  chartName: CHART_NAME,
+  chartVersion: '0.4.0',
+  source: {
+    type: 'git',
+    repository: 'https://github.com/olsontechllc/stalwart-chart',
+    path: '.',
+    tagFor: version => version,
+  },
+  generation: 'v0.15',
+  image: { repository: 'stalwartlabs/stalwart', tag: 'v0.14.1' },
+  referenceDir: 'olsontech',
+  hasValuesSchema: false,
+  workloadKind: topology =>
+    isClustered(topology) ? 'StatefulSet' : 'Deployment',
+  nodeIds: topology =>
+    isClustered(topology)
+      ? { type: 'pod-ordinal', firstOrdinal: 1, via: 'pod-index-label' }
+      : // Without [cluster] node-id Stalwart falls back to 1 (crates/common/src/config/network.rs).
+        { type: 'fixed', nodeId: 1 },
+  objectNames(release, topology) {
+    const fullname = scaffoldFullname(release, CHART_NAME);
+    return {
+      fullname,
+      workload: fullname,
+      headlessService: isClustered(topology)
+        ? `${fullname}-headless`
+        : undefined,
+      mailService: fullname,
+      managementService: { name: fullname, port: 80 },
+      config: { kind: 'ConfigMap', name: fullname, key: 'config.toml' },
+      // The chart always renders its own ACME DNS-01 Issuer and this Certificate.
+      certificate: {
+        name: fullname,
+        secretName: `${fullname}-tls`,
+        madeBy: 'chart',
+      },
+    };
+  },
+  fullnameRule: 'scaffold',
+  nameSuffixes: [
+    '',
+    '-headless',
+    '-tls',
+    '-account-key',
+    '-fdb-root-ca',
+    '-fdb-root-ca-generator',
+    '-openbao-ca',
+    '-pki-reader',
+  ],
+  podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
+  // The chart sets no checksum annotation: a config change does not roll the pods.
+  configChecksumAnnotation: undefined,
+  ports: [
+    {
+      kind: 'management',
+      name: 'http',
+      port: 80,
+      containerPort: 8080,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'https',
+      name: 'https',
+      port: 443,
+      containerPort: 443,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'smtp',
+      name: 'smtp',
+      port: 25,
+      containerPort: 25,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'submission',
+      name: 'submission',
+      port: 587,
+      containerPort: 587,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'submissions',
+      name: 'smtps',
+      port: 465,
+      containerPort: 465,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'imap',
+      name: 'imap',
+      port: 143,
+      containerPort: 143,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'imaps',
+      name: 'imaps',
+      port: 993,
+      containerPort: 993,
+      implicitTls: true,
+      enabledByDefault: true,
+    },
+    {
+      kind: 'sieve',
+      name: 'sieve',
+      port: 4190,
+      containerPort: 4190,
+      implicitTls: false,
+      enabledByDefault: true,
+    },
+  ],
+};
