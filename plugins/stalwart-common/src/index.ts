@@ -7,3 +7,6 @@
 export * from './annotations';
 export * from './charts';
 export * from './toml';
+export * from './status';
+export * from './permissions';
+export * from './api';
