@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './charts';
 export * from './toml';
+export * from './spec';
 export * from './status';
 export * from './permissions';
 export * from './api';
