@@ -1,6 +1,27 @@
 /**
- * A simulated Kubernetes API server and Stalwart management API.
+ * A simulated Kubernetes API server and Stalwart management API, for dev, tests,
+ * end-to-end runs and benchmarks.
  *
  * @packageDocumentation
  */
-export {};
+export { createSimulator } from './createSimulator';
+export type {
+  Simulator,
+  SimulatorOptions,
+  SimulatedClusterEndpoint,
+} from './createSimulator';
+export { startSimulatorServer } from './server/startSimulatorServer';
+export type {
+  SimulatorServer,
+  SimulatorServerOptions,
+} from './server/startSimulatorServer';
+export { SimulatorControl } from './control/SimulatorControl';
+export type { FaultRule } from './control/Faults';
+export { loadScenario } from './scenario/loadScenario';
+export type { Scenario, ScenarioCluster } from './scenario/types';
+export { generateFleet } from './scenario/generateFleet';
+export type {
+  StalwartServerSpec,
+  StalwartServerDocument,
+} from './stalwart/types';
+export { encodeV016ApiKey } from './stalwart/v016/V016Server';

@@ -1,0 +1,152 @@
+import { SimulatedCluster } from '../kube/SimulatedCluster';
+import { StalwartFleet, SimulatedStalwart } from '../stalwart/StalwartFleet';
+import { Faults, FaultRule } from './Faults';
+
+/**
+ * Time travel and faults for tests and benchmarks: change objects (watchers see the
+ * events), inject latency and errors, drop watches, restart an apiserver, and edit a
+ * Stalwart server the way an operator would in its admin UI.
+ *
+ * @public
+ */
+export class SimulatorControl {
+  constructor(
+    private readonly clusters: Map<string, SimulatedCluster>,
+    private readonly fleet: StalwartFleet,
+    readonly faults: Faults,
+  ) {}
+
+  cluster(name?: string): SimulatedCluster {
+    const cluster = name
+      ? this.clusters.get(name)
+      : [...this.clusters.values()][0];
+    if (!cluster) throw new Error(`no cluster named ${JSON.stringify(name)}`);
+    return cluster;
+  }
+
+  /** Creates or replaces an object; open watches receive ADDED or MODIFIED. */
+  apply(clusterName: string, object: any): any {
+    return this.cluster(clusterName).apply(object);
+  }
+
+  delete(
+    clusterName: string,
+    ref: { apiVersion: string; kind: string; namespace?: string; name: string },
+  ) {
+    const cluster = this.cluster(clusterName);
+    const type = cluster.typeOf(ref);
+    if (!type) throw new Error(`unknown kind ${ref.apiVersion}/${ref.kind}`);
+    return cluster.store.delete(type, ref.namespace, ref.name);
+  }
+
+  setLatency(ms: number, path?: string): void {
+    this.faults.setLatency(ms, path);
+  }
+
+  addFault(rule: FaultRule): void {
+    this.faults.addFault(rule);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  dropWatches(clusterName?: string): void {
+    this.cluster(clusterName).dropWatches();
+  }
+
+  /** Closes all watches and compacts the resourceVersion history (old RVs answer 410). */
+  restartApiServer(clusterName?: string): void {
+    this.cluster(clusterName).restartApiServer();
+  }
+
+  stalwart(
+    clusterName: string,
+    namespace: string,
+    name: string,
+  ): SimulatedStalwart {
+    const server = this.fleet.find(clusterName, namespace, name);
+    if (!server)
+      throw new Error(
+        `no Stalwart server ${namespace}/${name} in cluster ${clusterName}`,
+      );
+    return server;
+  }
+
+  /**
+   * Direct HTTP to one pod's management port, as through `kubectl port-forward`: unlike
+   * the apiserver proxy, the `Authorization` header reaches Stalwart.
+   */
+  podFetch(
+    clusterName: string,
+    namespace: string,
+    podName: string,
+    port = 8080,
+  ) {
+    const cluster = this.cluster(clusterName);
+    const pod = cluster.store.get(
+      cluster.registry.find('', 'v1', 'pods')!,
+      namespace,
+      podName,
+    );
+    if (!pod)
+      throw new Error(
+        `no pod ${namespace}/${podName} in cluster ${clusterName}`,
+      );
+    const backend = this.fleet.resolveBackend(cluster, pod, port);
+    return (path: string, init?: RequestInit): Promise<Response> => {
+      if (!backend)
+        return Promise.reject(
+          new Error(`connection refused: ${podName}:${port}`),
+        );
+      return backend(
+        new Request(
+          `http://${pod.status?.podIP ?? '127.0.0.1'}:${port}${path}`,
+          init,
+        ),
+      );
+    };
+  }
+
+  /**
+   * An edit through the admin UI: on v0.15 a settings write served by one pod (the
+   * database for shared keys, that pod's config.toml for local keys); on v0.16 a
+   * registry object update.
+   */
+  editThroughAdminUi(
+    target: {
+      cluster: string;
+      namespace: string;
+      name: string;
+      podName?: string;
+    },
+    change: {
+      settings?: Record<string, string>;
+      registry?: { type: string; id: string; value: any };
+    },
+  ): void {
+    const server = this.stalwart(target.cluster, target.namespace, target.name);
+    if (server.v015 && change.settings) {
+      const pods = server.cluster.store
+        .list(server.cluster.registry.find('', 'v1', 'pods')!, target.namespace)
+        .filter(
+          p =>
+            server.cluster === this.cluster(target.cluster) &&
+            this.fleet.serverFor(server.cluster, p) === server,
+        );
+      const pod = pods.find(
+        p => !target.podName || p.metadata.name === target.podName,
+      );
+      if (!pod) throw new Error(`no pod of ${target.name} to serve the edit`);
+      server.v015.set(
+        server.v015.podConfig(pod),
+        Object.entries(change.settings),
+      );
+    }
+    if (server.v016 && change.registry) {
+      server.v016
+        .objects(change.registry.type)
+        .set(change.registry.id, structuredClone(change.registry.value));
+    }
+  }
+}

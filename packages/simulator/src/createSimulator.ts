@@ -1,0 +1,156 @@
+import { http, RequestHandler } from 'msw';
+import { SimulatedCluster } from './kube/SimulatedCluster';
+import { handleKubeRequest } from './kube/handleKubeRequest';
+import { kubeStatus, statusResponse } from './kube/status';
+import { startWorkloadController } from './kube/controllers/workloadController';
+import { startFluxController } from './kube/controllers/fluxController';
+import { StalwartFleet } from './stalwart/StalwartFleet';
+import { SimulatorControl } from './control/SimulatorControl';
+import { Faults } from './control/Faults';
+import { handleControlRequest } from './control/handleControlRequest';
+import { loadScenario } from './scenario/loadScenario';
+import { Scenario } from './scenario/types';
+
+/** @public */
+export interface SimulatorOptions {
+  /** A scenario, or the path of a scenario directory. */
+  scenario: Scenario | string;
+  /** The origin the handlers answer on (default `http://simulator.local`). */
+  baseUrl?: string;
+  now?: () => Date;
+  /** Delay between pod replacements in a rollout (default 0: immediate). */
+  rolloutStepMs?: number;
+  /** How often watches with `allowWatchBookmarks` get a BOOKMARK (default 10 s). */
+  bookmarkIntervalMs?: number;
+  /** Seed for fault injection. */
+  seed?: number;
+}
+
+/** @public */
+export interface SimulatedClusterEndpoint {
+  name: string;
+  url: string;
+  token: string;
+}
+
+/** @public */
+export interface Simulator {
+  /** msw v2 handlers serving every cluster and the control API under `baseUrl`. */
+  handlers: RequestHandler[];
+  clusters: SimulatedClusterEndpoint[];
+  control: SimulatorControl;
+  state: { clusters: Map<string, SimulatedCluster>; fleet: StalwartFleet };
+  /** Serves one request (what the handlers call). */
+  handle(request: Request): Promise<Response>;
+  /** Stops controllers and closes open watches. */
+  close(): void;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Builds the simulated clusters and Stalwart servers of a scenario. The first cluster
+ * is also served at the root, so `kubectl --server <baseUrl>` reaches it; every cluster
+ * is under `<baseUrl>/clusters/<name>`; the control API is under `<baseUrl>/_simulator/`.
+ *
+ * @public
+ */
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const now = options.now ?? (() => new Date());
+  const scenario =
+    typeof options.scenario === 'string'
+      ? loadScenario(options.scenario, { now: now() })
+      : options.scenario;
+  const baseUrl = (options.baseUrl ?? 'http://simulator.local').replace(
+    /\/$/,
+    '',
+  );
+  const fleet = new StalwartFleet();
+  const clusters = new Map<string, SimulatedCluster>();
+  const stops: Array<() => void> = [];
+
+  for (const spec of scenario.clusters) {
+    const cluster = new SimulatedCluster(
+      spec.name,
+      spec.kubernetesVersion,
+      spec.users,
+      now,
+    );
+    const ordered = [...spec.manifests].sort((a, b) => rank(a) - rank(b));
+    for (const manifest of ordered) cluster.apply(manifest);
+    spec.stalwartServers.forEach(doc => fleet.add(cluster, doc));
+    stops.push(
+      fleet.watch(cluster),
+      startWorkloadController(cluster, {
+        now,
+        stepMs: options.rolloutStepMs ?? 0,
+      }),
+      startFluxController(cluster, now),
+    );
+    clusters.set(spec.name, cluster);
+  }
+  const faults = new Faults(options.seed);
+  const control = new SimulatorControl(clusters, fleet, faults);
+  const defaultCluster = [...clusters.values()][0];
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (path.startsWith('/_simulator/'))
+      return handleControlRequest(
+        control,
+        request,
+        path.slice('/_simulator'.length),
+      );
+    const delay = faults.delayFor(path);
+    if (delay > 0) await sleep(delay);
+    const failure = faults.failureFor(path);
+    if (failure)
+      return statusResponse(
+        kubeStatus(failure, 'InternalError', `injected fault for ${path}`),
+      );
+
+    const match = path.match(/^\/clusters\/([^/]+)(\/.*)?$/);
+    const cluster = match
+      ? clusters.get(decodeURIComponent(match[1]))
+      : defaultCluster;
+    if (!cluster)
+      return statusResponse(
+        kubeStatus(404, 'NotFound', `no cluster ${match![1]}`),
+      );
+    return handleKubeRequest({
+      cluster,
+      request,
+      pathname: match ? match[2] ?? '/' : path,
+      basePath: match ? `/clusters/${match[1]}` : '',
+      resolveBackend: fleet.resolveBackend,
+      bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000,
+    });
+  }
+
+  const escaped = baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const handlers = [
+    http.all(new RegExp(`^${escaped}(/.*)?$`), ({ request }) =>
+      handle(request),
+    ),
+  ];
+  return {
+    handlers,
+    clusters: scenario.clusters.map(c => ({
+      name: c.name,
+      url: `${baseUrl}/clusters/${encodeURIComponent(c.name)}`,
+      token: c.users[0].token,
+    })),
+    control,
+    state: { clusters, fleet },
+    handle,
+    close() {
+      stops.forEach(stop => stop());
+      clusters.forEach(c => c.dropWatches());
+    },
+  };
+}
+
+// Namespaces and CRDs first, as `kubectl apply` of a directory would need them.
+const rank = (o: any) =>
+  o.kind === 'Namespace' ? 0 : o.kind === 'CustomResourceDefinition' ? 1 : 2;
