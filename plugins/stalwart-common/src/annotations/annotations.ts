@@ -14,6 +14,10 @@ export const STALWART_ANNOTATIONS = {
   chart: 'stalwart.io/chart',
   /** The instance hostname its certificate must cover. */
   hostname: 'stalwart.io/hostname',
+  /** The chart version the instance was rendered for. */
+  chartVersion: 'stalwart.io/chart-version',
+  /** The folder of the GitOps repository holding the instance's values.yaml and manifests. */
+  gitopsPath: 'stalwart.io/gitops-path',
 } as const;
 
 /**

@@ -174,6 +174,18 @@ function checkStorage(spec: InstanceSpec, report: Report) {
       'must be 1 with RocksDB: it is a single-writer store on a ReadWriteOnce volume',
     );
   }
+  if (spec.chart === 'olsontech') {
+    if (spec.storage.size)
+      report(
+        ['storage', 'size'],
+        'is not used by the olsontech chart, which keeps no data volume',
+      );
+    if (spec.storage.storageClass)
+      report(
+        ['storage', 'storageClass'],
+        'is not used by the olsontech chart, which keeps no data volume',
+      );
+  }
   if (spec.chart === 'hiroba' && spec.storage.postgresql?.tls) {
     report(
       ['storage', 'postgresql', 'tls'],

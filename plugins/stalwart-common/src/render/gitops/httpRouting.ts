@@ -1,0 +1,71 @@
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import type { ChartFlavorId } from '../../charts';
+import type { RenderContext } from '../context';
+import { buildObject, instanceMetadata } from './buildObject';
+
+/** Which HTTP routing objects each chart renders itself from its values. */
+const CHART_ROUTES: Record<ChartFlavorId, Array<'ingress' | 'gateway'>> = {
+  antigenic: ['ingress', 'gateway'],
+  olsontech: ['ingress'],
+  hiroba: ['gateway'],
+  kgrubb: ['ingress'],
+};
+
+/** An Ingress or HTTPRoute to Stalwart's plain HTTP listener, when the chart cannot make it. */
+export function httpRoutingObjects(
+  ctx: RenderContext,
+): Array<Record<string, unknown>> {
+  const { mode, annotations, ingressClassName, parentRefs } = ctx.spec.http;
+  if (mode === 'none' || CHART_ROUTES[ctx.spec.chart].includes(mode)) return [];
+  const backend = ctx.names.managementService;
+  const metadata = {
+    ...instanceMetadata(ctx, ctx.names.fullname),
+    ...(Object.keys(annotations).length ? { annotations } : {}),
+  };
+  if (mode === 'gateway') {
+    return [
+      buildObject(HTTPRoute, {
+        metadata,
+        spec: {
+          parentRefs,
+          hostnames: [ctx.httpHost],
+          rules: [
+            {
+              matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+              backendRefs: [{ name: backend.name, port: backend.port }],
+            },
+          ],
+        },
+      }),
+    ];
+  }
+  return [
+    buildObject(Ingress, {
+      metadata,
+      spec: {
+        ...(ingressClassName ? { ingressClassName } : {}),
+        tls: [{ hosts: [ctx.httpHost], secretName: ctx.tlsSecretName }],
+        rules: [
+          {
+            host: ctx.httpHost,
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: {
+                    service: {
+                      name: backend.name,
+                      port: { number: backend.port },
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    }),
+  ];
+}

@@ -1,0 +1,51 @@
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import type { RenderContext } from '../context';
+import { buildObject, instanceMetadata } from './buildObject';
+
+/** A PodDisruptionBudget for charts without one (olsontech, kgrubb). */
+export function pdbObjects(ctx: RenderContext): Array<Record<string, unknown>> {
+  const { pdb, chart, name } = ctx.spec;
+  if (!pdb.enabled || chart === 'antigenic' || chart === 'hiroba') return [];
+  return [
+    buildObject(PodDisruptionBudget, {
+      metadata: instanceMetadata(ctx, ctx.names.fullname),
+      spec: {
+        minAvailable: pdb.minAvailable,
+        selector: { matchLabels: ctx.flavor.podSelector(name) },
+      },
+    }),
+  ];
+}
+
+/**
+ * A NetworkPolicy for charts without one: the allowed networks reach the enabled ports,
+ * the instance namespace reaches everything.
+ */
+export function networkPolicyObjects(
+  ctx: RenderContext,
+): Array<Record<string, unknown>> {
+  const { networkPolicy, chart, name } = ctx.spec;
+  if (!networkPolicy.enabled || chart === 'antigenic') return [];
+  const ports = ctx.ports
+    .filter(p => p.enabled)
+    .map(p => ({ protocol: 'TCP' as const, port: p.containerPort }));
+  return [
+    buildObject(NetworkPolicy, {
+      metadata: instanceMetadata(ctx, ctx.names.fullname),
+      spec: {
+        podSelector: { matchLabels: ctx.flavor.podSelector(name) },
+        policyTypes: ['Ingress'],
+        ingress: [
+          { from: [{ podSelector: {} }] },
+          {
+            from: networkPolicy.allowedCidrs.map(cidr => ({
+              ipBlock: { cidr },
+            })),
+            ports,
+          },
+        ],
+      },
+    }),
+  ];
+}

@@ -1,0 +1,6 @@
+export type { RenderedFile, RenderOptions } from './types';
+export { renderValues, renderValuesObject } from './values/renderValues';
+export { renderGitOps } from './renderGitOps';
+export { renderSettingsPlan } from './settingsPlan';
+export { renderCatalogEntity } from './renderCatalogEntity';
+export { renderInstance } from './renderInstance';
