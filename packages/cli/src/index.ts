@@ -1,6 +1,7 @@
 /**
- * The stalwart-gitops CLI.
+ * The stalwart-gitops CLI: `stalwart-gitops render --spec <file> --out <dir> [--check]`.
  *
  * @packageDocumentation
  */
-export {};
+export { renderCommand } from './commands/render';
+export type { RenderCommandOptions, CommandResult } from './commands/render';
