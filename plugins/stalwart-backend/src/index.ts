@@ -1,1 +1,7 @@
 export { stalwartPlugin as default } from './plugin';
+export {
+  createStalwartInstanceConditionalDecision,
+  isInstanceOwner,
+  stalwartInstanceConditions,
+  stalwartInstanceResourceRef,
+} from './permissions';

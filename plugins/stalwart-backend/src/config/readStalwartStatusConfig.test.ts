@@ -1,0 +1,137 @@
+import { ConfigReader } from '@backstage/config';
+import { readStalwartStatusConfig } from './readStalwartStatusConfig';
+
+const kubernetes = {
+  serviceLocatorMethod: { type: 'multiTenant' },
+  clusterLocatorMethods: [
+    { type: 'catalog' },
+    {
+      type: 'config',
+      clusters: [
+        {
+          name: 'prod',
+          url: 'https://prod.example.com:6443/',
+          authProvider: 'serviceAccount',
+          serviceAccountToken: 'token-prod',
+          caData: 'LS0tLS1CRUdJTg==',
+        },
+        {
+          name: 'lab',
+          url: 'http://127.0.0.1:6443',
+          authProvider: 'serviceAccount',
+          serviceAccountToken: 'token-lab',
+          skipTLSVerify: true,
+        },
+        { name: 'gke', url: 'https://gke.example.com', authProvider: 'google' },
+      ],
+    },
+  ],
+};
+
+describe('readStalwartStatusConfig', () => {
+  it('reads the clusters of the core Kubernetes config and applies defaults', () => {
+    const config = readStalwartStatusConfig(new ConfigReader({ kubernetes }));
+
+    expect(config).toEqual({
+      clusters: [
+        {
+          name: 'prod',
+          url: 'https://prod.example.com:6443',
+          serviceAccountToken: 'token-prod',
+          caData: 'LS0tLS1CRUdJTg==',
+          caFile: undefined,
+          skipTLSVerify: false,
+        },
+        {
+          name: 'lab',
+          url: 'http://127.0.0.1:6443',
+          serviceAccountToken: 'token-lab',
+          caData: undefined,
+          caFile: undefined,
+          skipTLSVerify: true,
+        },
+      ],
+      unsupportedClusters: [
+        {
+          name: 'gke',
+          reason: expect.stringContaining('authProvider "google"'),
+        },
+      ],
+      requestTimeoutMs: 10_000,
+      maxRetries: 2,
+      maxBackoffMs: 60_000,
+      initialSyncTimeoutMs: 5_000,
+      idleTimeoutMs: 1_800_000,
+      argoCdNamespaces: ['argocd'],
+    });
+  });
+
+  it('reads the stalwart.status block in both duration notations', () => {
+    const config = readStalwartStatusConfig(
+      new ConfigReader({
+        stalwart: {
+          status: {
+            requestTimeout: { seconds: 3 },
+            initialSyncTimeout: '2s',
+            idleTimeout: { minutes: 5 },
+            maxBackoff: { seconds: 20 },
+            maxRetries: 0,
+            argoCdNamespaces: ['argocd', 'team-apps'],
+          },
+        },
+      }),
+    );
+
+    expect(config).toMatchObject({
+      clusters: [],
+      requestTimeoutMs: 3_000,
+      initialSyncTimeoutMs: 2_000,
+      idleTimeoutMs: 300_000,
+      maxBackoffMs: 20_000,
+      maxRetries: 0,
+      argoCdNamespaces: ['argocd', 'team-apps'],
+    });
+  });
+
+  it('rejects a cluster url that is not http(s), naming the cluster', () => {
+    expect(() =>
+      readStalwartStatusConfig(
+        new ConfigReader({
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'odd',
+                    url: 'ftp://x',
+                    authProvider: 'serviceAccount',
+                  },
+                ],
+              },
+            ],
+          },
+        }),
+      ),
+    ).toThrow('kubernetes cluster "odd" has url "ftp://x"');
+  });
+
+  it('rejects two clusters with the same name', () => {
+    const cluster = {
+      name: 'prod',
+      url: 'https://a.example.com',
+      authProvider: 'serviceAccount',
+    };
+    expect(() =>
+      readStalwartStatusConfig(
+        new ConfigReader({
+          kubernetes: {
+            clusterLocatorMethods: [
+              { type: 'config', clusters: [cluster, cluster] },
+            ],
+          },
+        }),
+      ),
+    ).toThrow('kubernetes cluster name "prod" is configured twice');
+  });
+});

@@ -1,0 +1,83 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import type {
+  ClusterConfig,
+  StalwartStatusConfig,
+  UnsupportedCluster,
+} from './types';
+
+const SUPPORTED_AUTH_PROVIDERS = ['serviceAccount', 'anonymous'];
+
+/**
+ * Reads the clusters the core Kubernetes plugin is configured with (locators of type `config`)
+ * and the `stalwart.status` tuning block.
+ */
+export function readStalwartStatusConfig(config: Config): StalwartStatusConfig {
+  const { clusters, unsupportedClusters } = readClusters(config);
+  const status = config.getOptionalConfig('stalwart.status');
+  const durationMs = (key: string, fallbackMs: number) =>
+    status?.has(key)
+      ? durationToMilliseconds(readDurationFromConfig(status, { key }))
+      : fallbackMs;
+
+  return {
+    clusters,
+    unsupportedClusters,
+    requestTimeoutMs: durationMs('requestTimeout', 10_000),
+    maxRetries: status?.getOptionalNumber('maxRetries') ?? 2,
+    maxBackoffMs: durationMs('maxBackoff', 60_000),
+    initialSyncTimeoutMs: durationMs('initialSyncTimeout', 5_000),
+    idleTimeoutMs: durationMs('idleTimeout', 30 * 60_000),
+    argoCdNamespaces: status?.getOptionalStringArray('argoCdNamespaces') ?? [
+      'argocd',
+    ],
+  };
+}
+
+function readClusters(config: Config) {
+  const clusters: ClusterConfig[] = [];
+  const unsupportedClusters: UnsupportedCluster[] = [];
+  const locators =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+
+  for (const locator of locators) {
+    if (locator.getString('type') !== 'config') continue;
+    for (const cluster of locator.getOptionalConfigArray('clusters') ?? []) {
+      const name = cluster.getString('name');
+      const authProvider = cluster.getString('authProvider');
+      if (!SUPPORTED_AUTH_PROVIDERS.includes(authProvider)) {
+        unsupportedClusters.push({
+          name,
+          reason: `authProvider "${authProvider}" is not supported by the Stalwart status backend (use serviceAccount)`,
+        });
+        continue;
+      }
+      const url = cluster.getString('url');
+      if (!/^https?:\/\//.test(url)) {
+        throw new Error(
+          `kubernetes cluster "${name}" has url "${url}", which is not an http(s) URL`,
+        );
+      }
+      clusters.push({
+        name,
+        url: url.replace(/\/+$/, ''),
+        serviceAccountToken:
+          authProvider === 'serviceAccount'
+            ? cluster.getOptionalString('serviceAccountToken')
+            : undefined,
+        caData: cluster.getOptionalString('caData'),
+        caFile: cluster.getOptionalString('caFile'),
+        skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
+      });
+    }
+  }
+
+  const names = clusters.map(c => c.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) {
+    throw new Error(
+      `kubernetes cluster name "${duplicate}" is configured twice`,
+    );
+  }
+  return { clusters, unsupportedClusters };
+}

@@ -1,0 +1,29 @@
+/** A cluster the status backend can watch, read from the core Kubernetes plugin's config. */
+export interface ClusterConfig {
+  name: string;
+  url: string;
+  /** Bearer token of the service account; absent for anonymous access. */
+  serviceAccountToken?: string;
+  /** Base64-encoded PEM of the API server's CA. */
+  caData?: string;
+  caFile?: string;
+  skipTLSVerify: boolean;
+}
+
+/** A configured cluster this backend cannot talk to, and why. */
+export interface UnsupportedCluster {
+  name: string;
+  reason: string;
+}
+
+/** The Stalwart status backend's configuration, read once at startup. */
+export interface StalwartStatusConfig {
+  clusters: ClusterConfig[];
+  unsupportedClusters: UnsupportedCluster[];
+  requestTimeoutMs: number;
+  maxRetries: number;
+  maxBackoffMs: number;
+  initialSyncTimeoutMs: number;
+  idleTimeoutMs: number;
+  argoCdNamespaces: string[];
+}

@@ -1,0 +1,6 @@
+export {
+  createStalwartInstanceConditionalDecision,
+  isInstanceOwner,
+  stalwartInstanceConditions,
+  stalwartInstanceResourceRef,
+} from './rules';

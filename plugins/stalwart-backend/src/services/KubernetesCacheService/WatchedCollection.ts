@@ -1,0 +1,136 @@
+import { KubernetesObject, ListWatch } from '@kubernetes/client-node';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { backoffDelay } from './backoff';
+import type { ClusterClient } from './createClusterClient';
+import type { CollectionError, CollectionSnapshot } from './types';
+
+const RESTART_BASE_MS = 1_000;
+
+/**
+ * One kind in one namespace of one cluster, kept current by a list-then-watch informer. A
+ * failure keeps the last objects (marked stale) and restarts the informer with backoff; a 410
+ * Gone makes the informer relist.
+ */
+export class WatchedCollection {
+  private readonly informer: ListWatch<KubernetesObject>;
+  private readonly firstSync: Promise<void>;
+  private resolveFirstSync!: () => void;
+  private error?: CollectionError;
+  private syncedAt?: Date;
+  private notInstalled = false;
+  private failures = 0;
+  private restartTimer?: NodeJS.Timeout;
+  private stopped = false;
+  lastReadAt = Date.now();
+
+  constructor(
+    private readonly options: {
+      client: ClusterClient;
+      path: string;
+      maxBackoffMs: number;
+      logger: LoggerService;
+    },
+  ) {
+    const { client, path } = options;
+    this.firstSync = new Promise(resolve => {
+      this.resolveFirstSync = resolve;
+    });
+    this.informer = new ListWatch(
+      path,
+      client.createWatch(() => this.markSynced()),
+      async () => {
+        const list = await client.list(path);
+        this.notInstalled = false;
+        this.markSynced();
+        return list;
+      },
+      false,
+    );
+    this.informer.on('error', error => this.onError(error));
+  }
+
+  /** Starts the informer; resolves once the first list succeeded or failed. */
+  start(): Promise<void> {
+    this.informer.start().catch(error => this.onError(error));
+    return this.firstSync;
+  }
+
+  snapshot(): CollectionSnapshot {
+    this.lastReadAt = Date.now();
+    const items = this.informer.list();
+    if (this.notInstalled) return { state: 'not-installed', items: [] };
+    if (this.error) {
+      return {
+        state: this.syncedAt ? 'stale' : 'unavailable',
+        items,
+        error: this.error,
+        syncedAt: this.syncedAt,
+      };
+    }
+    return {
+      state: this.syncedAt ? 'live' : 'unavailable',
+      items,
+      syncedAt: this.syncedAt,
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    await this.informer.stop();
+  }
+
+  private markSynced() {
+    this.error = undefined;
+    this.failures = 0;
+    this.syncedAt = new Date();
+    // The informer stores a list only after our list function returns: let it, then answer.
+    setImmediate(this.resolveFirstSync);
+  }
+
+  private onError(error: unknown) {
+    // Stopping aborts the open watch, which the informer reports as an error.
+    if (this.stopped) return;
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    const reported = error instanceof Error ? error.message : String(error);
+    // A refused watch only carries the status text; say the code like a refused list does.
+    const message =
+      statusCode && !reported.startsWith('HTTP ')
+        ? `HTTP ${statusCode}: ${reported}`
+        : reported;
+    if (statusCode === 404) {
+      // The cluster does not serve this kind: no CRD, nothing to report as an outage.
+      this.notInstalled = true;
+      this.error = undefined;
+    } else {
+      this.error = {
+        message,
+        statusCode,
+        since: this.error?.since ?? new Date(),
+      };
+      this.options.logger.warn(
+        `Watching ${this.options.path} in cluster ${this.options.client.name} failed: ${message}`,
+      );
+    }
+    this.resolveFirstSync();
+    this.scheduleRestart(statusCode === 404);
+  }
+
+  private scheduleRestart(slowly: boolean) {
+    clearTimeout(this.restartTimer);
+    const delay = slowly
+      ? this.options.maxBackoffMs
+      : backoffDelay({
+          attempt: this.failures,
+          baseMs: RESTART_BASE_MS,
+          maxMs: this.options.maxBackoffMs,
+        });
+    this.failures += 1;
+    this.restartTimer = setTimeout(() => {
+      if (!this.stopped) {
+        this.informer.start().catch(error => this.onError(error));
+      }
+    }, delay);
+    this.restartTimer.unref();
+  }
+}

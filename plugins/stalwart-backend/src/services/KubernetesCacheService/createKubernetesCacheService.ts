@@ -1,0 +1,97 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { StalwartStatusConfig } from '../../config/types';
+import { ClusterClient, createClusterClient } from './createClusterClient';
+import { collectionPath } from './resourceKinds';
+import type {
+  CollectionSnapshot,
+  KubernetesCacheService,
+  KubernetesRequestStats,
+  ResourceKind,
+} from './types';
+import { WatchedCollection } from './WatchedCollection';
+
+/**
+ * The watch cache shared by every request of this backend replica. It only holds what the
+ * clusters say, so a restarted or added replica rebuilds it from the API servers.
+ */
+export function createKubernetesCacheService(options: {
+  config: StalwartStatusConfig;
+  logger: LoggerService;
+}): KubernetesCacheService {
+  const { config, logger } = options;
+  const stats: KubernetesRequestStats = { lists: 0, watches: 0 };
+  const clients = new Map<string, ClusterClient>(
+    config.clusters.map(cluster => [
+      cluster.name,
+      createClusterClient({
+        cluster,
+        requestTimeoutMs: config.requestTimeoutMs,
+        maxRetries: config.maxRetries,
+        maxBackoffMs: config.maxBackoffMs,
+        stats,
+      }),
+    ]),
+  );
+  const collections = new Map<
+    string,
+    { collection: WatchedCollection; started: Promise<void> }
+  >();
+
+  const sweeper = setInterval(() => {
+    const idleSince = Date.now() - config.idleTimeoutMs;
+    for (const [key, { collection }] of collections) {
+      if (collection.lastReadAt < idleSince) {
+        collections.delete(key);
+        collection.stop().catch(() => undefined);
+      }
+    }
+  }, Math.max(1_000, config.idleTimeoutMs / 2));
+  sweeper.unref();
+
+  function collectionFor(
+    cluster: string,
+    kind: ResourceKind,
+    namespace: string,
+  ) {
+    const key = `${cluster}\u0000${kind}\u0000${namespace}`;
+    let entry = collections.get(key);
+    if (!entry) {
+      const client = clients.get(cluster);
+      if (!client) throw new Error(`Unknown cluster "${cluster}"`);
+      const collection = new WatchedCollection({
+        client,
+        path: collectionPath(kind, namespace),
+        maxBackoffMs: config.maxBackoffMs,
+        logger,
+      });
+      entry = { collection, started: collection.start() };
+      collections.set(key, entry);
+    }
+    return entry;
+  }
+
+  return {
+    async read({ cluster, namespace, kinds }) {
+      const entries = kinds.map(kind =>
+        collectionFor(cluster, kind, namespace),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>(resolve => {
+        timer = setTimeout(resolve, config.initialSyncTimeoutMs);
+      });
+      // A first read waits for the initial lists, but not longer than the sync timeout.
+      await Promise.race([Promise.all(entries.map(e => e.started)), timeout]);
+      clearTimeout(timer);
+      return Object.fromEntries(
+        kinds.map((kind, i) => [kind, entries[i].collection.snapshot()]),
+      ) as Record<ResourceKind, CollectionSnapshot>;
+    },
+    requestStats: () => ({ ...stats }),
+    async stop() {
+      clearInterval(sweeper);
+      const all = [...collections.values()];
+      collections.clear();
+      await Promise.all(all.map(({ collection }) => collection.stop()));
+    },
+  };
+}

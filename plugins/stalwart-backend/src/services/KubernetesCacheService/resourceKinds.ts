@@ -1,0 +1,38 @@
+import type { ResourceKind } from './types';
+
+interface KindLocation {
+  group: string;
+  version: string;
+  plural: string;
+}
+
+/** Where each watched kind lives in the Kubernetes API. */
+export const RESOURCE_KINDS: Record<ResourceKind, KindLocation> = {
+  StatefulSet: { group: 'apps', version: 'v1', plural: 'statefulsets' },
+  Deployment: { group: 'apps', version: 'v1', plural: 'deployments' },
+  Pod: { group: '', version: 'v1', plural: 'pods' },
+  Service: { group: '', version: 'v1', plural: 'services' },
+  ConfigMap: { group: '', version: 'v1', plural: 'configmaps' },
+  Certificate: {
+    group: 'cert-manager.io',
+    version: 'v1',
+    plural: 'certificates',
+  },
+  HelmRelease: {
+    group: 'helm.toolkit.fluxcd.io',
+    version: 'v2',
+    plural: 'helmreleases',
+  },
+  Application: {
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'applications',
+  },
+};
+
+/** The namespaced collection path of a kind, as list and watch requests use it. */
+export function collectionPath(kind: ResourceKind, namespace: string): string {
+  const { group, version, plural } = RESOURCE_KINDS[kind];
+  const prefix = group ? `/apis/${group}/${version}` : `/api/${version}`;
+  return `${prefix}/namespaces/${encodeURIComponent(namespace)}/${plural}`;
+}

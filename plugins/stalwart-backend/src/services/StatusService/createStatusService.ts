@@ -1,0 +1,190 @@
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ClusterInstanceStatusV1,
+  computeVerdict,
+  evaluateInstance,
+  nodeIdForPod,
+  STATUS_API_VERSION,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import type { StalwartStatusConfig } from '../../config/types';
+import type {
+  KubernetesCacheService,
+  ResourceKind,
+} from '../KubernetesCacheService/types';
+import { clusterFreshness } from './clusterFreshness';
+import { InstanceLocation, instanceFromEntity } from './instanceFromEntity';
+import { selectInstanceObjects } from './selectInstanceObjects';
+import type { StatusService } from './types';
+
+const NAMESPACE_KINDS: ResourceKind[] = [
+  'StatefulSet',
+  'Deployment',
+  'Pod',
+  'Service',
+  'ConfigMap',
+  'Certificate',
+  'HelmRelease',
+];
+const FLUX_NAMESPACE_LABEL = 'helm.toolkit.fluxcd.io/namespace';
+
+export function createStatusService(options: {
+  config: StalwartStatusConfig;
+  cache: KubernetesCacheService;
+  catalog: CatalogService;
+  now?: () => Date;
+}): StatusService {
+  const { config, cache, catalog, now = () => new Date() } = options;
+  const configured = new Set(config.clusters.map(c => c.name));
+  const unsupported = new Map(
+    config.unsupportedClusters.map(c => [c.name, c.reason]),
+  );
+
+  async function clusterStatus(
+    cluster: string,
+    instance: InstanceLocation,
+  ): Promise<ClusterInstanceStatusV1> {
+    const at = now();
+    if (!configured.has(cluster)) {
+      return unavailable(
+        cluster,
+        unsupported.get(cluster) ??
+          `Cluster "${cluster}" is not configured in kubernetes.clusterLocatorMethods`,
+        at,
+      );
+    }
+    const inNamespace = await cache.read({
+      cluster,
+      namespace: instance.namespace,
+      kinds: NAMESPACE_KINDS,
+    });
+    const applications = await Promise.all(
+      config.argoCdNamespaces.map(namespace =>
+        cache.read({ cluster, namespace, kinds: ['Application'] }),
+      ),
+    );
+    const objects = {
+      statefulSets: inNamespace.StatefulSet.items,
+      deployments: inNamespace.Deployment.items,
+      pods: inNamespace.Pod.items,
+      services: inNamespace.Service.items,
+      configMaps: inNamespace.ConfigMap.items,
+      certificates: inNamespace.Certificate.items,
+      helmReleases: inNamespace.HelmRelease.items,
+      applications: applications.flatMap(a => a.Application.items),
+    };
+    let selected = selectInstanceObjects({ objects, ...instance });
+    const snapshots = [
+      ...Object.values(inNamespace),
+      ...applications.map(a => a.Application),
+    ];
+
+    // helm-controller may install from another namespace (flux-system) and says which.
+    const fluxNamespace =
+      selected.workload?.metadata?.labels?.[FLUX_NAMESPACE_LABEL];
+    if (
+      !selected.helmRelease &&
+      fluxNamespace &&
+      fluxNamespace !== instance.namespace
+    ) {
+      const flux = await cache.read({
+        cluster,
+        namespace: fluxNamespace,
+        kinds: ['HelmRelease'],
+      });
+      snapshots.push(flux.HelmRelease);
+      selected = selectInstanceObjects({
+        objects: { ...objects, helmReleases: flux.HelmRelease.items },
+        ...instance,
+      });
+    }
+
+    const freshness = clusterFreshness(snapshots, at);
+    if (freshness.data === 'unavailable') {
+      return {
+        cluster,
+        ...freshness,
+        workload: null,
+        pods: [],
+        verdict: computeVerdict([{ cluster, ...freshness, reasons: [] }]),
+      };
+    }
+    const { flavor } = instance;
+    const replicas = selected.workload?.spec?.replicas ?? 1;
+    const sections = evaluateInstance({
+      objects: selected,
+      release: instance.release,
+      hostname: instance.hostname,
+      configChecksumAnnotation: flavor
+        ? flavor.configChecksumAnnotation
+        : 'checksum/config',
+      nodeIdOf: flavor
+        ? ({ name }) => nodeIdForPod(flavor, name, { replicas }) ?? null
+        : undefined,
+      now: at,
+    });
+    const { reasons, ...rest } = sections;
+    return {
+      cluster,
+      ...freshness,
+      ...rest,
+      verdict: computeVerdict([{ cluster, ...freshness, reasons }]),
+    };
+  }
+
+  return {
+    async getStatus({ entityRef, credentials }) {
+      const entity = await catalog.getEntityByRef(entityRef, { credentials });
+      if (!entity) {
+        throw new NotFoundError(`No catalog entity ${entityRef}`);
+      }
+      const instance = instanceFromEntity(entity, entityRef);
+      const clusterNames = instance.clusters ?? [...configured];
+      const clusters = await Promise.all(
+        clusterNames.map(cluster => clusterStatus(cluster, instance)),
+      );
+      return {
+        apiVersion: STATUS_API_VERSION,
+        entityRef,
+        instance: {
+          release: instance.release,
+          namespace: instance.namespace,
+          chart: instance.chart,
+          hostname: instance.hostname,
+        },
+        verdict: computeVerdict(
+          clusters.map(c => ({
+            ...c,
+            // computeVerdict adds each cluster's connectivity finding itself.
+            reasons: c.verdict.reasons.filter(
+              r => !r.code.startsWith('cluster.'),
+            ),
+          })),
+        ),
+        clusters,
+        errors: clusters.flatMap(c =>
+          c.error ? [{ cluster: c.cluster, ...c.error }] : [],
+        ),
+        fetchedAt: now().toISOString(),
+      };
+    },
+  };
+}
+
+function unavailable(
+  cluster: string,
+  message: string,
+  at: Date,
+): ClusterInstanceStatusV1 {
+  const freshness = {
+    data: 'unavailable' as const,
+    error: { message, since: at.toISOString() },
+  };
+  return {
+    cluster,
+    ...freshness,
+    workload: null,
+    pods: [],
+    verdict: computeVerdict([{ cluster, ...freshness, reasons: [] }]),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  ChartFlavor,
+  getChartFlavor,
+  isChartFlavorId,
+  STALWART_ANNOTATIONS,
+} from '@stalwart-backstage/plugin-stalwart-common';
+
+/** Where a catalog entity's Stalwart release runs, read from its annotations. */
+export interface InstanceLocation {
+  release: string;
+  namespace: string;
+  /** The clusters named by the entity; `undefined` means every configured cluster. */
+  clusters?: string[];
+  chart?: string;
+  flavor?: ChartFlavor;
+  hostname?: string;
+}
+
+export function instanceFromEntity(
+  entity: Entity,
+  entityRef: string,
+): InstanceLocation {
+  const annotations = entity.metadata.annotations ?? {};
+  const release = annotations[STALWART_ANNOTATIONS.release]?.trim();
+  if (!release) {
+    throw new NotFoundError(
+      `${entityRef} is not a Stalwart instance: it has no ${STALWART_ANNOTATIONS.release} annotation`,
+    );
+  }
+  const clusters = annotations[STALWART_ANNOTATIONS.clusters]
+    ?.split(',')
+    .map(c => c.trim())
+    .filter(Boolean);
+  const chart = annotations[STALWART_ANNOTATIONS.chart]?.trim() || undefined;
+  return {
+    release,
+    namespace: annotations[STALWART_ANNOTATIONS.namespace]?.trim() || 'default',
+    clusters: clusters?.length ? clusters : undefined,
+    chart,
+    flavor: chart && isChartFlavorId(chart) ? getChartFlavor(chart) : undefined,
+    hostname: annotations[STALWART_ANNOTATIONS.hostname]?.trim() || undefined,
+  };
+}
