@@ -46,6 +46,13 @@ export interface Simulator {
   close(): void;
 }
 
+// Namespaces and CRDs first, as `kubectl apply` of a directory would need them.
+const APPLY_ORDER = ['Namespace', 'CustomResourceDefinition'];
+const rank = (o: any) => {
+  const index = APPLY_ORDER.indexOf(o.kind);
+  return index < 0 ? APPLY_ORDER.length : index;
+};
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
@@ -150,7 +157,3 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
   };
 }
-
-// Namespaces and CRDs first, as `kubectl apply` of a directory would need them.
-const rank = (o: any) =>
-  o.kind === 'Namespace' ? 0 : o.kind === 'CustomResourceDefinition' ? 1 : 2;

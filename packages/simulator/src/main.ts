@@ -9,7 +9,13 @@ function argument(name: string): string | undefined {
 
 async function main() {
   const scenarioDir = path.resolve(
-    argument('scenario') ?? path.join(__dirname, '../scenarios/demo'),
+    argument('scenario') ??
+      path.join(
+        path.dirname(
+          require.resolve('@stalwart-backstage/simulator/package.json'),
+        ),
+        'scenarios/demo',
+      ),
   );
   const port = Number(argument('port') ?? 7070);
   const tls = !process.argv.includes('--http');

@@ -22,12 +22,12 @@ const SUBRESOURCE_KINDS: Record<string, string> = {
   'pods/log': 'Pod',
 };
 
+const SUBRESOURCE_VERBS: Record<string, string[]> = {
+  proxy: ['create', 'delete', 'get', 'patch', 'update'],
+  log: ['get'],
+};
 const subresourceVerbs = (sub: string) =>
-  sub === 'proxy'
-    ? ['create', 'delete', 'get', 'patch', 'update']
-    : sub === 'log'
-    ? ['get']
-    : ['get', 'patch', 'update'];
+  SUBRESOURCE_VERBS[sub] ?? ['get', 'patch', 'update'];
 
 function legacyResources(types: ResourceType[]) {
   return types.flatMap(t => [

@@ -57,48 +57,21 @@ const VERB_BY_METHOD: Record<string, string> = {
   DELETE: 'delete',
 };
 
-/** Serves one Kubernetes REST request against a simulated cluster. */
-export async function handleKubeRequest(
-  ctx: KubeRequestContext,
-): Promise<Response> {
-  const { cluster, request, pathname } = ctx;
-  if (/^\/(healthz|livez|readyz)$/.test(pathname)) return new Response('ok');
-  const user = cluster.authenticate(request.headers.get('authorization'));
-  if (!user) return statusResponse(unauthorized());
-
-  const accept = request.headers.get('accept');
-  const path = parseKubePath(pathname, (group, version, plural) =>
-    Boolean(cluster.registry.find(group, version, plural)?.namespaced),
-  );
-  switch (path.type) {
-    case 'version':
-      return versionResponse(cluster);
-    case 'coreVersions':
-      return coreVersionsResponse(cluster, accept);
-    case 'groupList':
-      return groupListResponse(cluster, accept);
-    case 'group':
-      return (
-        groupResponse(cluster, path.group) ?? statusResponse(pageNotFound())
-      );
-    case 'resourceList':
-      return (
-        resourceListResponse(cluster, path.group, path.version) ??
-        statusResponse(pageNotFound())
-      );
-    case 'resource':
-      return handleResource(ctx, user, path);
-    default:
-      return statusResponse(pageNotFound());
-  }
-}
-
 const pageNotFound = () =>
   kubeStatus(
     404,
     'NotFound',
     'the server could not find the requested resource',
   );
+
+async function readJson(request: Request): Promise<any> {
+  const text = await request.text();
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
+}
 
 async function handleResource(
   ctx: KubeRequestContext,
@@ -112,12 +85,8 @@ async function handleResource(
   const params = url.searchParams;
   const isWatch = params.get('watch') === 'true' || params.get('watch') === '1';
   const baseVerb = VERB_BY_METHOD[request.method] ?? 'get';
-  const verb =
-    request.method === 'GET' && !path.name
-      ? isWatch
-        ? 'watch'
-        : 'list'
-      : baseVerb;
+  let verb = baseVerb;
+  if (request.method === 'GET' && !path.name) verb = isWatch ? 'watch' : 'list';
   if (cluster.isDenied(user, type, path.subresource)) {
     return statusResponse(
       forbidden({
@@ -233,11 +202,38 @@ async function handleResource(
   }
 }
 
-async function readJson(request: Request): Promise<any> {
-  const text = await request.text();
-  try {
-    return text ? JSON.parse(text) : {};
-  } catch {
-    return {};
+/** Serves one Kubernetes REST request against a simulated cluster. */
+export async function handleKubeRequest(
+  ctx: KubeRequestContext,
+): Promise<Response> {
+  const { cluster, request, pathname } = ctx;
+  if (/^\/(healthz|livez|readyz)$/.test(pathname)) return new Response('ok');
+  const user = cluster.authenticate(request.headers.get('authorization'));
+  if (!user) return statusResponse(unauthorized());
+
+  const accept = request.headers.get('accept');
+  const path = parseKubePath(pathname, (group, version, plural) =>
+    Boolean(cluster.registry.find(group, version, plural)?.namespaced),
+  );
+  switch (path.type) {
+    case 'version':
+      return versionResponse(cluster);
+    case 'coreVersions':
+      return coreVersionsResponse(cluster, accept);
+    case 'groupList':
+      return groupListResponse(cluster, accept);
+    case 'group':
+      return (
+        groupResponse(cluster, path.group) ?? statusResponse(pageNotFound())
+      );
+    case 'resourceList':
+      return (
+        resourceListResponse(cluster, path.group, path.version) ??
+        statusResponse(pageNotFound())
+      );
+    case 'resource':
+      return handleResource(ctx, user, path);
+    default:
+      return statusResponse(pageNotFound());
   }
 }

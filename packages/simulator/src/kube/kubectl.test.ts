@@ -9,6 +9,10 @@ import { KUBECTL, hasKubectl, runKubectl } from '../__testUtils__/runKubectl';
 const DEMO = path.resolve(__dirname, '../../scenarios/demo');
 const MAIL_SERVICE = 'stalwart-antigenic-stalwart-helm-chart-mail';
 const describeKubectl = hasKubectl ? describe : describe.skip;
+if (!hasKubectl) {
+  // eslint-disable-next-line no-console
+  console.warn(`NOTICE: ${KUBECTL} is absent; the kubectl tests are skipped.`);
+}
 
 describeKubectl(
   'kubectl v1.32 against the standalone simulator (demo scenario)',

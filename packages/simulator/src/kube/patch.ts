@@ -35,11 +35,9 @@ export function jsonPatch(target: any, operations: any[]): any {
   const document = structuredClone(target);
   for (const op of operations) {
     const { parent, key } = walk(document, op.path);
-    const index = Array.isArray(parent)
-      ? key === '-'
-        ? parent.length
-        : Number(key)
-      : key;
+    let index: string | number = key;
+    if (Array.isArray(parent))
+      index = key === '-' ? parent.length : Number(key);
     switch (op.op) {
       case 'add':
         if (Array.isArray(parent)) parent.splice(index as number, 0, op.value);

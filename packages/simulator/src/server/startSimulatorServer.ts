@@ -51,16 +51,16 @@ export async function startSimulatorServer(
   if (!scenario)
     throw new Error('startSimulatorServer needs a scenario or a scenarioDir');
   const host = '127.0.0.1';
-  let simulator: Simulator | undefined;
-  let origin = '';
+  // Filled once listening: the handlers answer on the origin the chosen port gives.
+  const live: { simulator?: Simulator; origin: string } = { origin: '' };
 
   const tls =
     options.tls === true ? selfSignedCertificate() : options.tls || undefined;
   const listener: http.RequestListener = async (req, res) => {
     try {
-      const request = await toFetchRequest(req, origin);
+      const request = await toFetchRequest(req, live.origin);
       const response =
-        (await getResponse(simulator!.handlers, request)) ??
+        (await getResponse(live.simulator!.handlers, request)) ??
         new Response('not found', { status: 404 });
       await writeFetchResponse(response, res);
     } catch (error) {
@@ -80,10 +80,12 @@ export async function startSimulatorServer(
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  origin = `${tls ? 'https' : 'http'}://${host}:${
+  const origin = `${tls ? 'https' : 'http'}://${host}:${
     (server.address() as AddressInfo).port
   }`;
-  simulator = createSimulator({ ...options, scenario, baseUrl: origin });
+  const simulator = createSimulator({ ...options, scenario, baseUrl: origin });
+  live.origin = origin;
+  live.simulator = simulator;
 
   return {
     url: origin,
@@ -94,7 +96,7 @@ export async function startSimulatorServer(
     simulator,
     close: () =>
       new Promise<void>(resolve => {
-        simulator!.close();
+        simulator.close();
         sockets.forEach(s => s.destroy());
         server.close(() => resolve());
       }),

@@ -3,10 +3,11 @@ import path from 'node:path';
 import {
   FlatConfig,
   LocalKeyPatterns,
+  compareConfigKeys,
   localKeyPatternsOf,
   parseStalwartToml,
   writeStalwartToml,
-} from './stalwartToml';
+} from '@stalwart-backstage/plugin-stalwart-common';
 import { StalwartServerDocument } from '../types';
 import { serverInsertedKeys } from './serverDefaults';
 
@@ -35,6 +36,9 @@ const ordinalOf = (podName: string) =>
 export class V015Server {
   readonly database = new Map<string, string>();
   private readonly pods = new Map<string, PodConfig>();
+  // Scenario overrides describe how a pod *first* started; a restarted pod (same name,
+  // new uid) boots from the ConfigMap like any other.
+  private readonly bootedNames = new Set<string>();
 
   constructor(
     readonly document: StalwartServerDocument,
@@ -49,7 +53,8 @@ export class V015Server {
   boot(pod: any): PodConfig {
     const name = pod.metadata.name;
     const override = this.document.spec.pods?.[name];
-    const isFirstBoot = !this.pods.has(pod.metadata.uid);
+    const isFirstBoot = !this.bootedNames.has(name);
+    this.bootedNames.add(name);
     let template: string | undefined;
     if (override?.bootedWithConfig && isFirstBoot)
       template = override.bootedWithConfig;
@@ -102,12 +107,9 @@ export class V015Server {
     for (const [placeholder, rule] of Object.entries(
       this.document.spec.config?.substitutions ?? {},
     )) {
-      const value =
-        rule === 'podOrdinal'
-          ? String(ordinalOf(podName))
-          : rule === 'podOrdinalPlusOne'
-          ? String(ordinalOf(podName) + 1)
-          : rule;
+      let value = rule;
+      if (rule === 'podOrdinal') value = String(ordinalOf(podName));
+      if (rule === 'podOrdinalPlusOne') value = String(ordinalOf(podName) + 1);
       text = text.split(placeholder).join(value);
     }
     return text;
@@ -129,9 +131,7 @@ export class V015Server {
     for (const [key, value] of pod.file) {
       if (key.startsWith(prefix)) results.set(strip(key), value);
     }
-    return new Map(
-      [...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    );
+    return new Map([...results].sort(([a], [b]) => compareConfigKeys(a, b)));
   }
 
   /** `ConfigManager::get`: the file value, else the raw database value (no local filter). */

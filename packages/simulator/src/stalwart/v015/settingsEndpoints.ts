@@ -3,8 +3,10 @@ import { data, invalidParameters, managementError } from './responses';
 
 // S crates/http/src/management/settings.rs (v0.15.5), per ../shared/docs/stalwart-v015.md §1.
 
-const withDot = (prefix: string | null) =>
-  !prefix ? '' : prefix.endsWith('.') ? prefix : `${prefix}.`;
+const withDot = (prefix: string | null) => {
+  if (!prefix) return '';
+  return prefix.endsWith('.') ? prefix : `${prefix}.`;
+};
 const page = (params: URLSearchParams) => {
   const limit = Number(params.get('limit') ?? 0) || 0;
   const offset =
