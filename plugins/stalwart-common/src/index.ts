@@ -11,3 +11,5 @@ export * from './spec';
 export * from './status';
 export * from './permissions';
 export * from './api';
+export * from './drift';
+export * from './render';

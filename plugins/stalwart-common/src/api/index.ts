@@ -4,3 +4,18 @@ export type {
   ClusterInstanceStatusV1,
   InstanceStatusResponseV1,
 } from './statusV1';
+export { DRIFT_CLASSES } from './driftV1';
+export type {
+  DriftClass,
+  DriftEngine,
+  DriftExplanationId,
+  DriftItemV1,
+  DriftObjectRefV1,
+  DriftPodRefV1,
+  DriftPodV1,
+  DriftReadErrorV1,
+  DriftRemediationAction,
+  InstanceDriftResponseV1,
+  RemediationCallV1,
+  RemediationPlanV1,
+} from './driftV1';
