@@ -12,6 +12,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
+// signals: live updates for the app's user settings
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

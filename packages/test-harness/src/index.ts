@@ -1,0 +1,12 @@
+/**
+ * Real processes for the project's integration tests and benchmarks.
+ *
+ * @packageDocumentation
+ */
+export { freePort } from './freePort';
+export { waitFor } from './waitFor';
+export { startPostgres, isPostgresInstalled } from './startPostgres';
+export type { RunningPostgres } from './startPostgres';
+export { startBackend } from './startBackend';
+export type { RunningBackend, StartBackendOptions } from './startBackend';
+export { getGuestToken } from './guestToken';

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Serves the demo: the simulated cluster (demo scenario) on :7070, the backend on :7007
+# and the app on :3000, until interrupted. Used by scripts/start.sh and the e2e tests.
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$ROOT"
+mkdir -p .data
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+if [ -f packages/simulator/src/main.ts ]; then
+  yarn sim --scenario packages/simulator/scenarios/demo --port 7070 &
+  pids+=($!)
+fi
+
+yarn start &
+pids+=($!)
+wait -n "${pids[@]}"
