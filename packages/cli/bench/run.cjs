@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Runs a TypeScript benchmark the way bin/stalwart-gitops runs the CLI.
-require('../bin/esm-only-resolve.cjs');
 require('@backstage/cli/config/nodeTransform.cjs');
 require(require('node:path').resolve(
   __dirname,

@@ -2,10 +2,8 @@ import path from 'node:path';
 import {
   formatSpecProblems,
   parseInstanceSpec,
+  renderInstance,
 } from '@stalwart-backstage/plugin-stalwart-common';
-// The renderers stay out of the package index (they load ESM-only @kubernetes-models).
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { renderInstance } from '@stalwart-backstage/plugin-stalwart-common/src/render';
 import { readSpecFile } from '../io/readSpecFile';
 import { writeTreeAtomically } from '../io/writeTreeAtomically';
 
@@ -67,7 +65,7 @@ export async function renderCommand(
       stderr: ['--out is required unless --check is given'],
     };
   }
-  const files = renderInstance(spec, {
+  const files = await renderInstance(spec, {
     owner: options.owner,
     system: options.system,
     clusters: options.cluster,

@@ -1,5 +1,6 @@
 import type { InstanceSpec } from '../spec';
 import { createRenderContext } from './context';
+import { loadKubernetesModels } from './gitops/models';
 import { renderArgoCdFiles } from './gitops/renderArgoCd';
 import { renderFluxFiles } from './gitops/renderFlux';
 import { renderSettingsPlan } from './settingsPlan';
@@ -7,12 +8,18 @@ import type { RenderedFile } from './types';
 
 /**
  * The GitOps files for the spec's engine (without values.yaml), plus the settings plan for the
- * v0.16 flavors; paths relative to `gitops.path`.
+ * v0.16 flavors; paths relative to `gitops.path`. Asynchronous because the Kubernetes model
+ * classes that validate every manifest are ES modules loaded on first use.
  *
  * @public
  */
-export function renderGitOps(spec: InstanceSpec): RenderedFile[] {
-  const ctx = createRenderContext(spec);
+export async function renderGitOps(
+  spec: InstanceSpec,
+): Promise<RenderedFile[]> {
+  const ctx = {
+    ...createRenderContext(spec),
+    models: await loadKubernetesModels(),
+  };
   const files =
     spec.gitops.engine === 'flux'
       ? renderFluxFiles(ctx)

@@ -22,22 +22,28 @@ function listFiles(dir: string, prefix = ''): string[] {
     );
 }
 
-describe.each(specMatrix())('the rendered files for $id', ({ id, spec }) => {
-  const files = renderInstance(spec, {
-    owner: 'group:default/mail-admins',
-    clusters: ['prod'],
-  });
-  const dir = path.join(GOLDEN_DIR, id);
-
-  if (update) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    for (const file of files) {
-      fs.mkdirSync(path.dirname(path.join(dir, file.path)), {
-        recursive: true,
-      });
-      fs.writeFileSync(path.join(dir, file.path), file.content);
-    }
+function writeGolden(
+  dir: string,
+  files: Array<{ path: string; content: string }>,
+) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file.path), file.content);
   }
+}
+
+describe.each(specMatrix())('the rendered files for $id', ({ id, spec }) => {
+  const dir = path.join(GOLDEN_DIR, id);
+  let files: Awaited<ReturnType<typeof renderInstance>>;
+
+  beforeAll(async () => {
+    files = await renderInstance(spec, {
+      owner: 'group:default/mail-admins',
+      clusters: ['prod'],
+    });
+    if (update) writeGolden(dir, files);
+  });
 
   it('are exactly the golden files, byte for byte', () => {
     expect(files.map(f => f.path).sort()).toEqual(listFiles(dir).sort());
@@ -48,9 +54,9 @@ describe.each(specMatrix())('the rendered files for $id', ({ id, spec }) => {
     }
   });
 
-  it('are deterministic', () => {
+  it('are deterministic', async () => {
     expect(
-      renderInstance(spec, {
+      await renderInstance(spec, {
         owner: 'group:default/mail-admins',
         clusters: ['prod'],
       }),

@@ -10,13 +10,13 @@ import { renderValues } from './values/renderValues';
  *
  * @public
  */
-export function renderInstance(
+export async function renderInstance(
   spec: InstanceSpec,
   options: RenderOptions = {},
-): RenderedFile[] {
+): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [
     { path: 'values.yaml', content: renderValues(spec) },
-    ...renderGitOps(spec),
+    ...(await renderGitOps(spec)),
   ];
   if (options.owner) {
     files.push({

@@ -29,9 +29,9 @@ describe('secret-looking values', () => {
     }
   });
 
-  it('never appear in any generated file, for any flavor, engine or provider', () => {
+  it('never appear in any generated file, for any flavor, engine or provider', async () => {
     for (const { spec } of specMatrix()) {
-      for (const file of renderInstance(spec, {
+      for (const file of await renderInstance(spec, {
         owner: 'group:default/mail',
       })) {
         for (const decoy of DECOYS) expect(file.content).not.toContain(decoy);

@@ -1,15 +1,14 @@
-import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1';
-import type { RenderContext } from '../context';
 import { buildObject, instanceMetadata } from './buildObject';
+import type { ManifestContext } from './models';
 
 /** The cert-manager Certificate for the mail hostname, for charts that do not make one. */
 export function certificateObjects(
-  ctx: RenderContext,
+  ctx: ManifestContext,
 ): Array<Record<string, unknown>> {
   const { issuer, issuerKind } = ctx.spec.tls;
   if (!ctx.rendersCertificate || !issuer) return [];
   return [
-    buildObject(Certificate, {
+    buildObject(ctx.models.Certificate, {
       metadata: instanceMetadata(ctx, ctx.names.certificate.name),
       spec: {
         secretName: ctx.names.certificate.secretName,

@@ -1,23 +1,20 @@
-import { HelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2';
-import {
-  GitRepository,
-  HelmRepository,
-  OCIRepository,
-} from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1';
 import type { RenderContext } from '../context';
 import { buildObject, instanceMetadata } from './buildObject';
+import type { ManifestContext } from './models';
 
 /** The ConfigMap kustomize generates from values.yaml; HelmRelease reads it. */
 export const valuesConfigMapName = (ctx: RenderContext) =>
   `${ctx.spec.name}-values`;
 
 /** The Flux source for what the chart publishes: an OCI artifact, a Helm repository or git. */
-export function fluxSourceObject(ctx: RenderContext): Record<string, unknown> {
+export function fluxSourceObject(
+  ctx: ManifestContext,
+): Record<string, unknown> {
   const { source } = ctx.flavor;
   const metadata = instanceMetadata(ctx, `${ctx.spec.name}-chart`);
   const interval = ctx.spec.gitops.interval;
   if (source.type === 'oci') {
-    return buildObject(OCIRepository, {
+    return buildObject(ctx.models.OCIRepository, {
       metadata,
       spec: {
         interval,
@@ -31,12 +28,12 @@ export function fluxSourceObject(ctx: RenderContext): Record<string, unknown> {
     });
   }
   if (source.type === 'helm') {
-    return buildObject(HelmRepository, {
+    return buildObject(ctx.models.HelmRepository, {
       metadata,
       spec: { interval, url: source.repository },
     });
   }
-  return buildObject(GitRepository, {
+  return buildObject(ctx.models.GitRepository, {
     metadata,
     spec: {
       interval,
@@ -46,7 +43,9 @@ export function fluxSourceObject(ctx: RenderContext): Record<string, unknown> {
   });
 }
 
-export function helmReleaseObject(ctx: RenderContext): Record<string, unknown> {
+export function helmReleaseObject(
+  ctx: ManifestContext,
+): Record<string, unknown> {
   const { source } = ctx.flavor;
   const sourceName = `${ctx.spec.name}-chart`;
   const chart =
@@ -67,7 +66,7 @@ export function helmReleaseObject(ctx: RenderContext): Record<string, unknown> {
             },
           },
         };
-  return buildObject(HelmRelease, {
+  return buildObject(ctx.models.HelmRelease, {
     metadata: instanceMetadata(ctx, ctx.spec.name),
     spec: {
       interval: ctx.spec.gitops.interval,

@@ -1,8 +1,6 @@
-import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import type { ChartFlavorId } from '../../charts';
-import type { RenderContext } from '../context';
 import { buildObject, instanceMetadata } from './buildObject';
+import type { ManifestContext } from './models';
 
 /** Which HTTP routing objects each chart renders itself from its values. */
 const CHART_ROUTES: Record<ChartFlavorId, Array<'ingress' | 'gateway'>> = {
@@ -14,7 +12,7 @@ const CHART_ROUTES: Record<ChartFlavorId, Array<'ingress' | 'gateway'>> = {
 
 /** An Ingress or HTTPRoute to Stalwart's plain HTTP listener, when the chart cannot make it. */
 export function httpRoutingObjects(
-  ctx: RenderContext,
+  ctx: ManifestContext,
 ): Array<Record<string, unknown>> {
   const { mode, annotations, ingressClassName, parentRefs } = ctx.spec.http;
   if (mode === 'none' || CHART_ROUTES[ctx.spec.chart].includes(mode)) return [];
@@ -25,7 +23,7 @@ export function httpRoutingObjects(
   };
   if (mode === 'gateway') {
     return [
-      buildObject(HTTPRoute, {
+      buildObject(ctx.models.HTTPRoute, {
         metadata,
         spec: {
           parentRefs,
@@ -41,7 +39,7 @@ export function httpRoutingObjects(
     ];
   }
   return [
-    buildObject(Ingress, {
+    buildObject(ctx.models.Ingress, {
       metadata,
       spec: {
         ...(ingressClassName ? { ingressClassName } : {}),

@@ -1,9 +1,9 @@
-import type { RenderContext } from '../context';
 import { certificateObjects } from './certificate';
 import { httpRoutingObjects } from './httpRouting';
 import { namespaceObject } from './namespace';
 import { networkPolicyObjects, pdbObjects } from './podPolicies';
 import { secretDeliveryObjects } from './secretDelivery';
+import type { ManifestContext } from './models';
 
 /** A manifest file beside the chart: its file name and the objects in it. */
 export interface ManifestFile {
@@ -12,7 +12,7 @@ export interface ManifestFile {
 }
 
 /** The objects both engines apply next to the chart, one file per concern, empty ones dropped. */
-export function instanceManifests(ctx: RenderContext): ManifestFile[] {
+export function instanceManifests(ctx: ManifestContext): ManifestFile[] {
   const files: ManifestFile[] = [
     { file: 'namespace.yaml', objects: [namespaceObject(ctx)] },
     { file: 'secret.yaml', objects: secretDeliveryObjects(ctx) },

@@ -18,9 +18,9 @@ describe('the Flux output', () => {
 
   it.each(fluxCases.map(c => [c.id, c.spec] as const))(
     '%s builds with kubectl kustomize',
-    (id, spec) => {
+    async (id, spec) => {
       const dir = path.join(root, id, spec.gitops.path);
-      for (const file of renderInstance(spec)) {
+      for (const file of await renderInstance(spec)) {
         fs.mkdirSync(path.dirname(path.join(dir, file.path)), {
           recursive: true,
         });

@@ -1,9 +1,8 @@
-import { Namespace } from 'kubernetes-models/v1';
-import type { RenderContext } from '../context';
 import { buildObject, rendererLabels } from './buildObject';
+import type { ManifestContext } from './models';
 
-export function namespaceObject(ctx: RenderContext) {
-  return buildObject(Namespace, {
+export function namespaceObject(ctx: ManifestContext) {
+  return buildObject(ctx.models.Namespace, {
     metadata: { name: ctx.spec.namespace, labels: rendererLabels(ctx) },
   });
 }

@@ -1,14 +1,14 @@
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import type { RenderContext } from '../context';
 import { buildObject, instanceMetadata } from './buildObject';
+import type { ManifestContext } from './models';
 
 /** A PodDisruptionBudget for charts without one (olsontech, kgrubb). */
-export function pdbObjects(ctx: RenderContext): Array<Record<string, unknown>> {
+export function pdbObjects(
+  ctx: ManifestContext,
+): Array<Record<string, unknown>> {
   const { pdb, chart, name } = ctx.spec;
   if (!pdb.enabled || chart === 'antigenic' || chart === 'hiroba') return [];
   return [
-    buildObject(PodDisruptionBudget, {
+    buildObject(ctx.models.PodDisruptionBudget, {
       metadata: instanceMetadata(ctx, ctx.names.fullname),
       spec: {
         minAvailable: pdb.minAvailable,
@@ -23,7 +23,7 @@ export function pdbObjects(ctx: RenderContext): Array<Record<string, unknown>> {
  * the instance namespace reaches everything.
  */
 export function networkPolicyObjects(
-  ctx: RenderContext,
+  ctx: ManifestContext,
 ): Array<Record<string, unknown>> {
   const { networkPolicy, chart, name } = ctx.spec;
   if (!networkPolicy.enabled || chart === 'antigenic') return [];
@@ -31,7 +31,7 @@ export function networkPolicyObjects(
     .filter(p => p.enabled)
     .map(p => ({ protocol: 'TCP' as const, port: p.containerPort }));
   return [
-    buildObject(NetworkPolicy, {
+    buildObject(ctx.models.NetworkPolicy, {
       metadata: instanceMetadata(ctx, ctx.names.fullname),
       spec: {
         podSelector: { matchLabels: ctx.flavor.podSelector(name) },

@@ -1,12 +1,11 @@
-import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
-import type { RenderContext } from '../context';
 import type { RenderedFile } from '../types';
 import { toYamlFile } from '../yamlDocument';
 import { buildObject, rendererLabels } from './buildObject';
 import { instanceManifests } from './instanceObjects';
+import type { ManifestContext } from './models';
 
 /** The Helm chart source: OCI (no scheme, as Argo CD wants it), Helm repository or git path. */
-function chartSource(ctx: RenderContext, valuesPath: string) {
+function chartSource(ctx: ManifestContext, valuesPath: string) {
   const { source, chartName } = ctx.flavor;
   const helm = {
     releaseName: ctx.spec.name,
@@ -31,11 +30,11 @@ function chartSource(ctx: RenderContext, valuesPath: string) {
  * The Argo CD files: a multi-source Application (the chart, the values from this folder through
  * the `$values` ref, and the manifests folder) plus the manifests it applies.
  */
-export function renderArgoCdFiles(ctx: RenderContext): RenderedFile[] {
+export function renderArgoCdFiles(ctx: ManifestContext): RenderedFile[] {
   const { spec } = ctx;
   const argo = spec.gitops.argocd!;
   const manifests = instanceManifests(ctx);
-  const application = buildObject(Application, {
+  const application = buildObject(ctx.models.Application, {
     metadata: {
       name: spec.name,
       namespace: argo.namespace,

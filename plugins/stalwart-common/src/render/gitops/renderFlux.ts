@@ -1,4 +1,3 @@
-import type { RenderContext } from '../context';
 import type { RenderedFile } from '../types';
 import { toYamlFile } from '../yamlDocument';
 import {
@@ -7,6 +6,7 @@ import {
   valuesConfigMapName,
 } from './fluxObjects';
 import { instanceManifests } from './instanceObjects';
+import type { ManifestContext } from './models';
 
 /**
  * Teaches kustomize that HelmRelease.spec.valuesFrom names a ConfigMap, so the generated
@@ -27,7 +27,7 @@ const KUSTOMIZE_CONFIG = {
  * reconciling the parent path applies) with the chart source, the HelmRelease and the values
  * ConfigMap generated from values.yaml.
  */
-export function renderFluxFiles(ctx: RenderContext): RenderedFile[] {
+export function renderFluxFiles(ctx: ManifestContext): RenderedFile[] {
   const { spec } = ctx;
   const manifests = instanceManifests(ctx);
   const files: RenderedFile[] = manifests.map(m => ({

@@ -1,14 +1,12 @@
-import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1';
-import { SealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1';
-import type { RenderContext } from '../context';
 import { buildObject, instanceMetadata } from './buildObject';
+import type { ManifestContext } from './models';
 
 /**
  * The object that delivers the instance Secret, or none when it already exists (or the chart
  * needs no keys). Only references and ciphertext appear here, never secret values.
  */
 export function secretDeliveryObjects(
-  ctx: RenderContext,
+  ctx: ManifestContext,
 ): Array<Record<string, unknown>> {
   const { secrets } = ctx.spec;
   if (
@@ -18,7 +16,7 @@ export function secretDeliveryObjects(
   ) {
     const source = secrets.externalSecrets;
     return [
-      buildObject(ExternalSecret, {
+      buildObject(ctx.models.ExternalSecret, {
         metadata: instanceMetadata(ctx, secrets.name),
         spec: {
           refreshInterval: source.refreshInterval,
@@ -36,7 +34,7 @@ export function secretDeliveryObjects(
     const encrypted = secrets.sealedSecrets.encryptedData;
     const keys = Object.keys(encrypted).sort();
     return [
-      buildObject(SealedSecret, {
+      buildObject(ctx.models.SealedSecret, {
         metadata: instanceMetadata(ctx, secrets.name),
         spec: {
           encryptedData: Object.fromEntries(keys.map(k => [k, encrypted[k]])),
