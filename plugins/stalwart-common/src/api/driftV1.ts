@@ -126,8 +126,11 @@ export interface DriftItemV1 {
 export interface DriftPodV1 extends DriftPodRefV1 {
   /** The pod's config checksum annotation, when the chart sets one. */
   configChecksum?: string;
-  /** True when the pod started on an older config than the workload's current one. */
-  staleConfig: boolean;
+  /**
+   * True when the pod started on an older config than the workload's current one; absent
+   * when it cannot be told (the chart sets no checksum annotation).
+   */
+  staleConfig?: boolean;
   /** False when its settings could not be read (see `errors`). */
   read: boolean;
 }

@@ -4,3 +4,22 @@ export {
   DRIFT_REMEDIATIONS,
 } from './explanations';
 export type { DriftClassInfo } from './explanations';
+export type {
+  DriftReport,
+  ReadFailure,
+  RegistryFix,
+  WorkloadRef,
+} from './types';
+export { isMacroReference, isSecretLikeKey } from './masking';
+export { rolloutRestartCall } from './rolloutRestart';
+export { toDriftResponseV1 } from './response';
+export type { DriftResponseContext } from './response';
+export { classifyDriftV015 } from './v015/classifyDriftV015';
+export {
+  NODE_ID_PLACEHOLDER,
+  podSubstitutionsV015,
+} from './v015/podSubstitutions';
+export { isServerManagedKeyV015 } from './v015/serverManaged';
+export { planRemediationV015 } from './v015/planRemediationV015';
+export type { RemediationRequest } from './v015/planRemediationV015';
+export type { V015DriftInput, V015PodInput } from './v015/types';
