@@ -1,0 +1,90 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import type {
+  InstanceDriftResponseV1,
+  InstanceStatusResponseV1,
+  RemediationPlanV1,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import type {
+  RemediationRequest,
+  StalwartApi,
+  StalwartRequestOptions,
+} from './StalwartApi';
+
+/**
+ * {@link StalwartApi} over HTTP: `fetchApi` adds the user's token, `discoveryApi` finds the
+ * backend.
+ *
+ * @public
+ */
+export class StalwartClient implements StalwartApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getInstanceStatus(
+    entityRef: CompoundEntityRef,
+    options: StalwartRequestOptions = {},
+  ): Promise<InstanceStatusResponseV1> {
+    return this.request(await this.entityUrl(entityRef, 'status'), options);
+  }
+
+  async getInstanceDrift(
+    entityRef: CompoundEntityRef,
+    options: StalwartRequestOptions & { includeHidden?: boolean } = {},
+  ): Promise<InstanceDriftResponseV1> {
+    const url = await this.entityUrl(entityRef, 'drift');
+    return this.request(
+      options.includeHidden ? `${url}?includeHidden=true` : url,
+      options,
+    );
+  }
+
+  async remediate(
+    entityRef: CompoundEntityRef,
+    request: RemediationRequest,
+    options: StalwartRequestOptions = {},
+  ): Promise<RemediationPlanV1> {
+    return this.request(await this.entityUrl(entityRef, 'drift/remediations'), {
+      ...options,
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  private async entityUrl(
+    { namespace, kind, name }: CompoundEntityRef,
+    resource: string,
+  ): Promise<string> {
+    const base = await this.discoveryApi.getBaseUrl('stalwart');
+    const segments = [namespace, kind, name].map(s =>
+      encodeURIComponent(s.toLocaleLowerCase('en-US')),
+    );
+    return `${base}/v1/entities/${segments.join('/')}/${resource}`;
+  }
+
+  private async request<T>(
+    url: string,
+    options: StalwartRequestOptions & { method?: string; body?: unknown },
+  ): Promise<T> {
+    const response = await this.fetchApi.fetch(url, {
+      method: options.method ?? 'GET',
+      signal: options.signal,
+      headers:
+        options.body === undefined
+          ? undefined
+          : { 'Content-Type': 'application/json' },
+      body:
+        options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

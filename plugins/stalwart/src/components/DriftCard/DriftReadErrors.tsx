@@ -1,0 +1,22 @@
+import { Alert } from '@material-ui/lab';
+import type { DriftReadErrorV1 } from '@stalwart-backstage/plugin-stalwart-common';
+
+/** Reads that failed, shown above the items that still loaded. */
+export function DriftReadErrors(props: { errors: DriftReadErrorV1[] }) {
+  return (
+    <>
+      {props.errors.map(error => (
+        <Alert
+          key={`${error.pod ?? ''}:${error.source}`}
+          severity="warning"
+          style={{ marginBottom: 8 }}
+        >
+          {error.pod ? `Pod ${error.pod}` : 'Instance'}: reading {error.source}{' '}
+          failed
+          {error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:{' '}
+          {error.message}
+        </Alert>
+      ))}
+    </>
+  );
+}

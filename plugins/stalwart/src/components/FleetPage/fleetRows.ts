@@ -1,0 +1,138 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  InstanceDriftResponseV1,
+  InstanceStatusResponseV1,
+  VerdictState,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import { DRIFT_CLASS_INFO } from '@stalwart-backstage/plugin-stalwart-common';
+import type { QuerySnapshot } from '../../queries/SharedQueryCache';
+import { gitopsSummary, runningVersions } from '../SummaryStrip/summaries';
+
+/** One instance as the fleet table shows it; `undefined` facts are unknown (not loaded, denied). */
+export interface FleetRow {
+  entityRef: string;
+  entity: Entity;
+  title: string;
+  verdict?: VerdictState;
+  version?: string;
+  /** The fewest days left over the instance's clusters. */
+  certificateDaysLeft?: number;
+  /** Drifted settings, server-managed ones not counted. */
+  driftCount?: number;
+  gitops?: string;
+  gitopsOk?: boolean | null;
+  error?: Error;
+  loading: boolean;
+}
+
+export function fleetRow(
+  entity: Entity,
+  status: QuerySnapshot<InstanceStatusResponseV1> | undefined,
+  drift: QuerySnapshot<InstanceDriftResponseV1> | undefined,
+): FleetRow {
+  const data = status?.data;
+  const days = (data?.clusters ?? [])
+    .map(c => c.certificate?.daysLeft)
+    .filter((d): d is number => d !== undefined);
+  const gitops = data?.clusters.find(c => c.gitops)?.gitops;
+  const summary = gitops ? gitopsSummary(gitops) : undefined;
+  const counts = drift?.data?.counts;
+  return {
+    entityRef: stringifyEntityRef(entity),
+    entity,
+    title: entity.metadata.title ?? entity.metadata.name,
+    verdict: data?.verdict.state,
+    version: data
+      ? runningVersions(data.clusters).join(', ') || undefined
+      : undefined,
+    certificateDaysLeft: days.length > 0 ? Math.min(...days) : undefined,
+    driftCount: counts
+      ? Object.entries(counts)
+          .filter(
+            ([c]) =>
+              c !== 'in-sync' &&
+              !DRIFT_CLASS_INFO[c as keyof typeof DRIFT_CLASS_INFO]
+                .hiddenByDefault,
+          )
+          .reduce((sum, [, n]) => sum + n, 0)
+      : undefined,
+    gitops: summary?.text,
+    gitopsOk: summary?.ok,
+    error: data ? undefined : status?.error,
+    loading: !data && !status?.error,
+  };
+}
+
+export type FleetSortKey =
+  | 'title'
+  | 'verdict'
+  | 'version'
+  | 'certificateDaysLeft'
+  | 'driftCount'
+  | 'gitops';
+
+const VERDICT_RANK: Record<VerdictState, number> = {
+  critical: 0,
+  warning: 1,
+  unknown: 2,
+  healthy: 3,
+};
+
+/** Sorts rows; unknown values always go last, whichever the direction. */
+export function sortFleetRows(
+  rows: FleetRow[],
+  key: FleetSortKey,
+  direction: 'asc' | 'desc',
+): FleetRow[] {
+  const value = (row: FleetRow): string | number | undefined =>
+    key === 'verdict' ? row.verdict && VERDICT_RANK[row.verdict] : row[key];
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === undefined || vb === undefined) {
+      if (va === vb) return 0;
+      return va === undefined ? 1 : -1;
+    }
+    if (typeof va === 'number' && typeof vb === 'number')
+      return sign * (va - vb);
+    return sign * String(va).localeCompare(String(vb));
+  });
+}
+
+/** Rows whose name or version contain `search`, with the chosen verdict (or any). */
+export function filterFleetRows(
+  rows: FleetRow[],
+  filter: { search: string; verdict: VerdictState | 'any' },
+): FleetRow[] {
+  const needle = filter.search.trim().toLocaleLowerCase();
+  return rows.filter(
+    row =>
+      (filter.verdict === 'any' || row.verdict === filter.verdict) &&
+      (!needle ||
+        [row.title, row.entityRef, row.version ?? ''].some(s =>
+          s.toLocaleLowerCase().includes(needle),
+        )),
+  );
+}
+
+/** Certificate expiry buckets of the fleet chart, soonest first. */
+export const EXPIRY_BUCKETS = [
+  { label: 'Expired', test: (d: number) => d < 0 },
+  { label: 'Under 7 days', test: (d: number) => d >= 0 && d < 7 },
+  { label: '7–30 days', test: (d: number) => d >= 7 && d <= 30 },
+  { label: '31–60 days', test: (d: number) => d > 30 && d <= 60 },
+  { label: 'Over 60 days', test: (d: number) => d > 60 },
+] as const;
+
+export function expiryHistogram(
+  rows: FleetRow[],
+): Array<{ label: string; count: number }> {
+  const days = rows
+    .map(r => r.certificateDaysLeft)
+    .filter((d): d is number => d !== undefined);
+  return EXPIRY_BUCKETS.map(b => ({
+    label: b.label,
+    count: days.filter(b.test).length,
+  }));
+}

@@ -1,0 +1,19 @@
+import { ResponseError } from '@backstage/errors';
+
+/** How a failed request should read to the user. */
+export type ErrorKind = 'denied' | 'not-found' | 'failed';
+
+export function errorKind(error: Error): ErrorKind {
+  const status = error instanceof ResponseError ? error.statusCode : undefined;
+  if (status === 403) return 'denied';
+  if (status === 404) return 'not-found';
+  return 'failed';
+}
+
+/** The server's own message when it sent one (a `@backstage/errors` body), else the error's. */
+export function errorMessage(error: Error): string {
+  if (error instanceof ResponseError) {
+    return error.body?.error?.message ?? error.message;
+  }
+  return error.message;
+}

@@ -1,0 +1,36 @@
+import {
+  Entity,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { InstanceDriftResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import { isStalwartInstance } from '@stalwart-backstage/plugin-stalwart-common';
+import { useCallback } from 'react';
+import { stalwartApiRef } from '../api/StalwartApi';
+import { SharedQueryResult, useSharedQuery } from './useSharedQuery';
+
+/**
+ * The settings drift of an instance entity, shared and refreshed like its status.
+ *
+ * @public
+ */
+export function useInstanceDrift(
+  entity: Entity,
+  options: { includeHidden: boolean },
+): SharedQueryResult<InstanceDriftResponseV1> {
+  const api = useApi(stalwartApiRef);
+  const { includeHidden } = options;
+  const fetcher = useCallback(
+    (signal: AbortSignal) =>
+      api.getInstanceDrift(getCompoundEntityRef(entity), {
+        signal,
+        includeHidden,
+      }),
+    [api, entity, includeHidden],
+  );
+  const key = `drift:${stringifyEntityRef(entity).toLocaleLowerCase('en-US')}${
+    includeHidden ? ':all' : ''
+  }`;
+  return useSharedQuery(isStalwartInstance(entity) ? key : undefined, fetcher);
+}

@@ -1,0 +1,37 @@
+import {
+  Entity,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import { isStalwartInstance } from '@stalwart-backstage/plugin-stalwart-common';
+import { useCallback } from 'react';
+import { stalwartApiRef } from '../api/StalwartApi';
+import { SharedQueryResult, useSharedQuery } from './useSharedQuery';
+
+/** The cache key of an entity's status; one query per entity, whoever asks. */
+export function statusQueryKey(entity: Entity): string {
+  return `status:${stringifyEntityRef(entity).toLocaleLowerCase('en-US')}`;
+}
+
+/**
+ * The status of an instance entity, shared by every card on the page and refreshed on the
+ * configured interval. Entities without the release annotation are not queried.
+ *
+ * @public
+ */
+export function useInstanceStatus(
+  entity: Entity,
+): SharedQueryResult<InstanceStatusResponseV1> {
+  const api = useApi(stalwartApiRef);
+  const fetcher = useCallback(
+    (signal: AbortSignal) =>
+      api.getInstanceStatus(getCompoundEntityRef(entity), { signal }),
+    [api, entity],
+  );
+  return useSharedQuery(
+    isStalwartInstance(entity) ? statusQueryKey(entity) : undefined,
+    fetcher,
+  );
+}
