@@ -1,6 +1,10 @@
 import { http, RequestHandler } from 'msw';
 import { SimulatedCluster } from './kube/SimulatedCluster';
 import { handleKubeRequest } from './kube/handleKubeRequest';
+import {
+  authorizePortForward,
+  PortForwardDecision,
+} from './kube/portForwardAccess';
 import { kubeStatus, statusResponse } from './kube/status';
 import { startWorkloadController } from './kube/controllers/workloadController';
 import { startFluxController } from './kube/controllers/fluxController';
@@ -42,6 +46,8 @@ export interface Simulator {
   state: { clusters: Map<string, SimulatedCluster>; fleet: StalwartFleet };
   /** Serves one request (what the handlers call). */
   handle(request: Request): Promise<Response>;
+  /** Decides a `pods/portforward` upgrade request (the HTTP server carries the stream). */
+  portForward(request: Request): Promise<PortForwardDecision>;
   /** Stops controllers and closes open watches. */
   close(): void;
 }
@@ -100,6 +106,29 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const control = new SimulatorControl(clusters, fleet, faults);
   const defaultCluster = [...clusters.values()][0];
 
+  /** The cluster a path addresses, and the path inside its root. */
+  function route(path: string) {
+    const match = path.match(/^\/clusters\/([^/]+)(\/.*)?$/);
+    return {
+      cluster: match
+        ? clusters.get(decodeURIComponent(match[1]))
+        : defaultCluster,
+      name: match?.[1],
+      pathname: match ? match[2] ?? '/' : path,
+      basePath: match ? `/clusters/${match[1]}` : '',
+    };
+  }
+
+  /** Injected latency, then an injected failure if a rule fires. */
+  async function injectedFault(path: string) {
+    const delay = faults.delayFor(path);
+    if (delay > 0) await sleep(delay);
+    const failure = faults.failureFor(path);
+    return failure
+      ? kubeStatus(failure, 'InternalError', `injected fault for ${path}`)
+      : undefined;
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname;
@@ -109,29 +138,34 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         request,
         path.slice('/_simulator'.length),
       );
-    const delay = faults.delayFor(path);
-    if (delay > 0) await sleep(delay);
-    const failure = faults.failureFor(path);
-    if (failure)
-      return statusResponse(
-        kubeStatus(failure, 'InternalError', `injected fault for ${path}`),
-      );
+    const failure = await injectedFault(path);
+    if (failure) return statusResponse(failure);
 
-    const match = path.match(/^\/clusters\/([^/]+)(\/.*)?$/);
-    const cluster = match
-      ? clusters.get(decodeURIComponent(match[1]))
-      : defaultCluster;
+    const { cluster, name, pathname, basePath } = route(path);
     if (!cluster)
-      return statusResponse(
-        kubeStatus(404, 'NotFound', `no cluster ${match![1]}`),
-      );
+      return statusResponse(kubeStatus(404, 'NotFound', `no cluster ${name}`));
     return handleKubeRequest({
       cluster,
       request,
-      pathname: match ? match[2] ?? '/' : path,
-      basePath: match ? `/clusters/${match[1]}` : '',
+      pathname,
+      basePath,
       resolveBackend: fleet.resolveBackend,
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000,
+    });
+  }
+
+  async function portForward(request: Request): Promise<PortForwardDecision> {
+    const path = new URL(request.url).pathname;
+    const failure = await injectedFault(path);
+    if (failure) return { status: failure };
+    const { cluster, name, pathname } = route(path);
+    if (!cluster)
+      return { status: kubeStatus(404, 'NotFound', `no cluster ${name}`) };
+    return authorizePortForward({
+      cluster,
+      request,
+      pathname,
+      resolveBackend: fleet.resolveBackend,
     });
   }
 
@@ -151,6 +185,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     control,
     state: { clusters, fleet },
     handle,
+    portForward,
     close() {
       stops.forEach(stop => stop());
       clusters.forEach(c => c.dropWatches());

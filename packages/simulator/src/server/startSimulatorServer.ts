@@ -11,6 +11,7 @@ import {
 import { SimulatorControl } from '../control/SimulatorControl';
 import { toFetchRequest, writeFetchResponse } from './serveFetch';
 import { selfSignedCertificate } from './selfSignedCertificate';
+import { acceptPortForwardUpgrade } from '../kube/portForwardUpgrade';
 
 /** @public */
 export interface SimulatorServerOptions
@@ -71,6 +72,16 @@ export async function startSimulatorServer(
   const server = tls
     ? https.createServer(tls, listener)
     : http.createServer(listener);
+  // WebSocket and SPDY upgrades: only pods/portforward accepts them.
+  server.on('upgrade', (req, socket, head) => {
+    void acceptPortForwardUpgrade({
+      req,
+      socket,
+      head,
+      origin: live.origin,
+      decide: request => live.simulator!.portForward(request),
+    }).catch(() => socket.destroy());
+  });
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', socket => {
     sockets.add(socket);
