@@ -1,6 +1,7 @@
 import { SimulatedCluster } from '../kube/SimulatedCluster';
 import { StalwartFleet, SimulatedStalwart } from '../stalwart/StalwartFleet';
 import { Faults, FaultRule } from './Faults';
+import { StalwartFaultRule } from './StalwartFaults';
 
 /**
  * Time travel and faults for tests and benchmarks: change objects (watchers see the
@@ -47,8 +48,15 @@ export class SimulatorControl {
     this.faults.addFault(rule);
   }
 
+  /** An answer from Stalwart itself (401, 429 + Retry-After, HTTP 200 error, slow, …). */
+  addStalwartFault(rule: StalwartFaultRule): void {
+    this.fleet.faults.add(rule);
+  }
+
+  /** Removes every injected fault and latency, the apiserver's and Stalwart's. */
   clearFaults(): void {
     this.faults.clear();
+    this.fleet.faults.clear();
   }
 
   dropWatches(clusterName?: string): void {

@@ -26,6 +26,11 @@ export async function handleControlRequest(
       else control.addFault(body);
       return ok();
     }
+    if (parts[0] === 'stalwart-faults') {
+      if (request.method === 'DELETE') control.clearFaults();
+      else control.addStalwartFault(body);
+      return ok();
+    }
     if (parts[0] === 'latency') {
       control.setLatency(Number(body.ms ?? 0), body.path);
       return ok();

@@ -6,6 +6,7 @@ import { V015Server } from './v015/V015Server';
 import { handleV015Request } from './v015/handleV015Request';
 import { V016Server } from './v016/V016Server';
 import { handleV016Request } from './v016/handleV016Request';
+import { StalwartFaults } from '../control/StalwartFaults';
 
 const POD = BUILTIN_RESOURCE_TYPES.find(t => t.kind === 'Pod')!;
 const CONFIG_MAP = BUILTIN_RESOURCE_TYPES.find(t => t.kind === 'ConfigMap')!;
@@ -30,6 +31,8 @@ export const generationOf = (version: string): 'v0.15' | 'v0.16' => {
  */
 export class StalwartFleet {
   readonly servers: SimulatedStalwart[] = [];
+  /** Answers injected in front of every pod's handler (see the control API). */
+  readonly faults = new StalwartFaults();
 
   add(
     cluster: SimulatedCluster,
@@ -102,9 +105,10 @@ export class StalwartFleet {
     const entry = this.serverFor(cluster, pod);
     if (!entry || port !== (entry.document.spec.httpPort ?? 8080))
       return undefined;
-    return request =>
+    return this.faults.wrap(pod.metadata.name, request =>
       entry.v015
         ? handleV015Request(entry.v015, pod, request)
-        : handleV016Request(entry.v016!, request);
+        : handleV016Request(entry.v016!, request),
+    );
   };
 }
