@@ -18,6 +18,11 @@ export const STALWART_ANNOTATIONS = {
   chartVersion: 'stalwart.io/chart-version',
   /** The folder of the GitOps repository holding the instance's values.yaml and manifests. */
   gitopsPath: 'stalwart.io/gitops-path',
+  /**
+   * The Secret, in the instance's namespace, holding the credentials the backend sends to
+   * Stalwart: `[apiKey:|basic:]<secret-name>[/<key>]` (defaults: `apiKey`, key `apiKey`).
+   */
+  credentialsSecret: 'stalwart.io/credentials-secret',
 } as const;
 
 /**
