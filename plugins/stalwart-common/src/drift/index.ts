@@ -23,3 +23,15 @@ export { isServerManagedKeyV015 } from './v015/serverManaged';
 export { planRemediationV015 } from './v015/planRemediationV015';
 export type { RemediationRequest } from './v015/planRemediationV015';
 export type { V015DriftInput, V015PodInput } from './v015/types';
+export { classifyDriftV016 } from './v016/classifyDriftV016';
+export {
+  planRemediationV016,
+  RELOAD_SETTINGS_CALL,
+} from './v016/planRemediationV016';
+export { parseSettingsPlan } from './v016/planFile';
+export { registryTypesToRead } from './v016/schemaView';
+export type {
+  RegistrySchemaV016,
+  V016DriftInput,
+  V016PodInput,
+} from './v016/types';

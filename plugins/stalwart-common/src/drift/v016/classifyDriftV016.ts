@@ -1,0 +1,243 @@
+import type {
+  DriftExplanationId,
+  DriftPodV1,
+  DriftReadErrorV1,
+  DriftRemediationAction,
+} from '../../api/driftV1';
+import { ItemCollector, countByClass, type Observation } from '../report';
+import type { DriftReport, RegistryFix } from '../types';
+import { compareFields, safeObject } from './compareFields';
+import { parseSettingsPlan } from './planFile';
+import { isSingletonType } from './schemaView';
+import { isServerDefaultObject } from './serverDefaults';
+import type { DeclaredObject, V016DriftInput } from './types';
+
+type Live = Record<string, Record<string, unknown>>;
+const naturalKeyOf = (object: Record<string, unknown>, matchOn: string[]) =>
+  matchOn.map(f => String(object[f] ?? '')).join('/');
+
+/** Replaces `#cid` references with the live ids of the objects those cids matched. */
+function resolveReferences(
+  value: unknown,
+  liveIds: Map<string, string>,
+): unknown {
+  if (typeof value === 'string' && value.startsWith('#'))
+    return liveIds.get(value.slice(1)) ?? value;
+  if (Array.isArray(value))
+    return value.map(v => resolveReferences(v, liveIds));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, resolveReferences(v, liveIds)]),
+    );
+  return value;
+}
+
+/**
+ * Classifies a v0.16 instance (stalwart-v016.md §1, §2, §5): the settings plan and config.json
+ * from git against the registry objects `x:<Type>/get` returned. Pure and synchronous.
+ *
+ * @public
+ */
+export function classifyDriftV016(input: V016DriftInput): DriftReport {
+  const { schema, registry } = input;
+  const declared = parseSettingsPlan(
+    input.plan,
+    type => schema.lists?.[type]?.labelProperty,
+  );
+  if (input.configJson)
+    declared.push({
+      type: 'x:DataStore',
+      operation: 'update',
+      cid: 'singleton',
+      matchOn: [],
+      value: JSON.parse(input.configJson),
+    });
+
+  const pods: DriftPodV1[] = input.pods.map(pod => ({
+    name: pod.name,
+    ...(pod.configChecksum ? { configChecksum: pod.configChecksum } : {}),
+    ...(pod.configChecksum && input.currentConfigChecksum
+      ? { staleConfig: pod.configChecksum !== input.currentConfigChecksum }
+      : {}),
+    read: true,
+  }));
+  const anyStale = pods.some(p => p.staleConfig);
+  const errors: DriftReadErrorV1[] = Object.entries(
+    input.readFailures ?? {},
+  ).map(([type, failure]) => ({
+    source: `registry:${type}`,
+    ...(failure.statusCode ? { statusCode: failure.statusCode } : {}),
+    message: failure.message,
+  }));
+
+  // Match declared objects to live ones by natural key, so `#cid` references can resolve.
+  const matches = new Map<DeclaredObject, string | undefined>();
+  const liveIds = new Map<string, string>();
+  for (const object of declared) {
+    const live: Live | undefined = registry[object.type];
+    if (!live) continue;
+    const id = isSingletonType(schema, object.type)
+      ? 'singleton'
+      : Object.keys(live).find(
+          liveId =>
+            naturalKeyOf(live[liveId], object.matchOn) ===
+            naturalKeyOf(object.value, object.matchOn),
+        );
+    matches.set(object, id);
+    if (id) liveIds.set(object.cid, id);
+  }
+
+  const collector = new ItemCollector();
+  const fixes = new Map<string, RegistryFix>();
+  const observe = (
+    type: string,
+    naturalKey: string,
+    o: Omit<Observation, 'subject' | 'group' | 'object' | 'remediations'>,
+    ref: { id?: string; field?: string },
+    fix?: RegistryFix,
+    remediations: DriftRemediationAction[] = fix ? ['reset-to-git'] : [],
+  ) => {
+    const group = `${type}/${naturalKey}`;
+    const state = collector.add({
+      ...o,
+      subject: ref.field ? `${group}/${ref.field}` : group,
+      group,
+      object: { type, naturalKey, ...ref },
+      remediations: o.class === 'in-sync' ? [] : remediations,
+    });
+    if (fix) fixes.set(state, fix);
+  };
+
+  const compareObject = (
+    type: string,
+    id: string,
+    naturalKey: string,
+    value: Record<string, unknown> | undefined,
+    explanation: DriftExplanationId,
+  ) => {
+    const restart = type === 'x:DataStore';
+    for (const outcome of compareFields(
+      schema,
+      type,
+      value,
+      registry[type][id],
+      explanation,
+    )) {
+      const { field, restore, ...rest } = outcome;
+      observe(
+        type,
+        naturalKey,
+        rest,
+        { id, field },
+        // config.json is read at boot; x:DataStore/set would rewrite a read-only mount.
+        restore && !restart
+          ? { kind: 'update', type, id, patch: { [field]: restore.value } }
+          : undefined,
+        restart && anyStale ? ['restart-stale-pods'] : undefined,
+      );
+    }
+  };
+
+  const declaredTypes = new Set<string>();
+  for (const object of declared) {
+    declaredTypes.add(object.type);
+    if (!registry[object.type]) continue;
+    if (!isSingletonType(schema, object.type) && object.matchOn.length === 0) {
+      if (!errors.some(e => e.source === `plan:${object.type}`))
+        errors.push({
+          source: `plan:${object.type}`,
+          message: `${object.type} has no natural key (no matchOn in the plan, no labelProperty in the schema), so its objects were not compared.`,
+        });
+      continue;
+    }
+    const id = matches.get(object);
+    const singleton = isSingletonType(schema, object.type);
+    const naturalKey = singleton
+      ? 'singleton'
+      : naturalKeyOf(object.value, object.matchOn);
+    const value = resolveReferences(object.value, liveIds) as Record<
+      string,
+      unknown
+    >;
+    if (object.operation === 'destroy') {
+      if (id)
+        observe(
+          object.type,
+          naturalKey,
+          {
+            class: 'changed-live',
+            explanation: 'edited-in-registry',
+            live: safeObject(schema, object.type, registry[object.type][id]),
+          },
+          { id },
+          { kind: 'destroy', type: object.type, id },
+        );
+      continue;
+    }
+    if (!id) {
+      const unresolved = JSON.stringify(value).includes('"#');
+      observe(
+        object.type,
+        naturalKey,
+        {
+          class: 'missing-live',
+          explanation: 'not-in-registry',
+          declared: safeObject(schema, object.type, value),
+        },
+        {},
+        unresolved ? undefined : { kind: 'create', type: object.type, value },
+      );
+      continue;
+    }
+    const explanation: DriftExplanationId =
+      object.type === 'x:DataStore' && anyStale
+        ? 'pod-on-old-config'
+        : 'edited-in-registry';
+    compareObject(object.type, id, naturalKey, value, explanation);
+  }
+
+  for (const [type, live] of Object.entries(registry)) {
+    const singleton = isSingletonType(schema, type);
+    if (singleton && !declaredTypes.has(type) && live.singleton) {
+      compareObject(type, 'singleton', 'singleton', undefined, 'database-only');
+      continue;
+    }
+    if (singleton || !declaredTypes.has(type)) continue;
+    const matched = new Set(
+      declared.filter(d => d.type === type).map(d => matches.get(d)),
+    );
+    const label = schema.lists?.[type]?.labelProperty ?? 'id';
+    for (const [id, object] of Object.entries(live)) {
+      if (matched.has(id)) continue;
+      const server = isServerDefaultObject(type, object);
+      observe(
+        type,
+        String(object[label] ?? id),
+        {
+          class: server ? 'database-only-server' : 'database-only-user',
+          explanation: server ? 'server-managed' : 'database-only',
+          live: safeObject(schema, type, object),
+        },
+        { id },
+        { kind: 'destroy', type, id },
+      );
+    }
+  }
+
+  const collected = collector.items();
+  const items = collected.map(c => c.item);
+  const registryFixes: Record<string, RegistryFix> = {};
+  for (const { item, state } of collected) {
+    const fix = fixes.get(state);
+    if (fix) registryFixes[item.id] = fix;
+  }
+  return {
+    engine: 'v0.16',
+    items,
+    counts: countByClass(items),
+    pods,
+    errors,
+    storedKeys: {},
+    registryFixes,
+  };
+}

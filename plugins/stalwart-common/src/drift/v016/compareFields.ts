@@ -1,0 +1,119 @@
+import type { DriftClass, DriftExplanationId } from '../../api/driftV1';
+import { digestOf, safeValue, type SafeValue } from '../masking';
+import { canonicalJson } from './canonical';
+import { fieldSchemaOf, isSecretField, isServerSetField } from './schemaView';
+import type { RegistrySchemaV016 } from './types';
+
+const MASKED = '"****"';
+
+/** The outcome for one field of one object. */
+export interface FieldOutcome {
+  field: string;
+  class: DriftClass;
+  explanation: DriftExplanationId;
+  declared?: SafeValue;
+  live?: SafeValue;
+  /** The value that restores it (`null` clears), absent when no safe fix exists. */
+  restore?: { value: unknown };
+}
+
+const isReference = (value: unknown) => {
+  const type = (value as Record<string, unknown> | undefined)?.['@type'];
+  return type === 'EnvironmentVariable' || type === 'File';
+};
+
+function safeJson(secret: boolean, value: unknown): SafeValue | undefined {
+  const json = canonicalJson(value);
+  if (json === undefined) return undefined;
+  // References name where a secret lives (stalwart-v016.md §1 "Secrets"): shown and diffed.
+  if (secret && isReference(value))
+    return { text: json, digest: digestOf(json), masked: false };
+  return safeValue(secret, json);
+}
+
+/**
+ * Compares one object field by field (stalwart-v016.md §5): `serverSet` fields dropped, null
+ * == absent, absent == the schema default, `"****"` = a literal secret the server will not show.
+ * `declared` undefined: the object is declared nowhere (an undeclared singleton).
+ */
+export function compareFields(
+  schema: RegistrySchemaV016,
+  type: string,
+  declared: Record<string, unknown> | undefined,
+  live: Record<string, unknown>,
+  changedExplanation: DriftExplanationId,
+): FieldOutcome[] {
+  const fields = fieldSchemaOf(schema, type, live ?? declared);
+  const defaults = fields?.defaults ?? {};
+  const names = new Set([
+    ...Object.keys(declared ?? {}),
+    ...Object.keys(live),
+    ...Object.keys(defaults),
+  ]);
+  const outcomes: FieldOutcome[] = [];
+  for (const field of [...names].sort()) {
+    if (field === 'id' || isServerSetField(fields, field)) continue;
+    const secret = isSecretField(fields, field);
+    const isDeclared = canonicalJson(declared?.[field]) !== undefined;
+    const expected = isDeclared ? declared![field] : defaults[field];
+    const liveValue = live[field] ?? defaults[field];
+    const expectedJson = canonicalJson(expected);
+    const liveJson = canonicalJson(liveValue);
+    if (!isDeclared && expectedJson === undefined) {
+      // Declared nowhere and no default: whatever is set was set in the registry.
+      if (liveJson !== undefined)
+        outcomes.push({
+          field,
+          class: 'database-only-user',
+          explanation: 'database-only',
+          live: safeJson(secret, liveValue),
+          restore: { value: null },
+        });
+      continue;
+    }
+    const base = {
+      field,
+      declared: safeJson(secret, expected),
+      live: safeJson(secret, liveValue),
+    };
+    const secretHidden = liveJson?.includes(MASKED) && !isReference(expected);
+    if (liveJson === expectedJson || (secret && secretHidden)) {
+      if (!isDeclared) continue; // a default left alone says nothing
+      outcomes.push({
+        ...base,
+        class: 'in-sync',
+        explanation:
+          liveJson === expectedJson ? 'matches-git' : 'secret-not-comparable',
+      });
+      continue;
+    }
+    const declaredObject = declared !== undefined;
+    const restorable = !(secret && !isReference(expected) && expectedJson);
+    outcomes.push({
+      ...base,
+      class: declaredObject ? 'changed-live' : 'database-only-user',
+      explanation: declaredObject ? changedExplanation : 'database-only',
+      ...(restorable ? { restore: { value: expected ?? null } } : {}),
+    });
+  }
+  return outcomes;
+}
+
+/** A whole object as one value: secret fields other than references left out. */
+export function safeObject(
+  schema: RegistrySchemaV016,
+  type: string,
+  object: Record<string, unknown>,
+): SafeValue | undefined {
+  const fields = fieldSchemaOf(schema, type, object);
+  let withheld = false;
+  const shown: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(object)) {
+    if (name === 'id' || isServerSetField(fields, name)) continue;
+    if (isSecretField(fields, name) && !isReference(value)) withheld = true;
+    else shown[name] = value;
+  }
+  const json = canonicalJson(shown) ?? '{}';
+  const value = safeValue(false, json);
+  return { ...value, masked: value.masked || withheld };
+}

@@ -1,0 +1,71 @@
+import type { ReadFailure } from '../types';
+
+/**
+ * The part of `GET /api/schema` the v0.16 engine reads (stalwart-v016.md §1 "Schema").
+ *
+ * @public
+ */
+export interface RegistrySchemaV016 {
+  objects: Record<string, { type: 'singleton' | 'object' | string }>;
+  /** Multi-variant types: the variant named by `@type` selects the field schema. */
+  schemas?: Record<
+    string,
+    { variants: Array<{ name: string; schemaName: string }> }
+  >;
+  fields: Record<
+    string,
+    {
+      properties: Record<
+        string,
+        { type?: { format?: string; objectName?: string }; update?: string }
+      >;
+      defaults?: Record<string, unknown>;
+    }
+  >;
+  /** `labelProperty` is a collection's natural key. */
+  lists?: Record<string, { labelProperty: string }>;
+}
+
+/**
+ * One pod, for its config checksum (config.json is read only at boot).
+ *
+ * @public
+ */
+export interface V016PodInput {
+  name: string;
+  configChecksum?: string;
+}
+
+/**
+ * Everything the v0.16 engine compares.
+ *
+ * @public
+ */
+export interface V016DriftInput {
+  /** The settings plan from git (NDJSON, `stalwart-cli apply` format; `renderSettingsPlan`). */
+  plan: string;
+  /** The chart's config.json (the declared `x:DataStore`), when known. */
+  configJson?: string;
+  schema: RegistrySchemaV016;
+  /**
+   * What `x:<Type>/get` returned, per type (`x:NetworkListener`) and id; singletons under
+   * `singleton`. Read the types `registryTypesToRead` names; a type left out is not compared.
+   */
+  registry: Record<string, Record<string, Record<string, unknown>>>;
+  /** Registry reads that failed, per type. */
+  readFailures?: Record<string, ReadFailure>;
+  currentConfigChecksum?: string;
+  pods: V016PodInput[];
+}
+
+/** One object the plan declares. */
+export interface DeclaredObject {
+  /** `x:` type name. */
+  type: string;
+  operation: 'update' | 'upsert' | 'reconcile' | 'create' | 'destroy';
+  /** The plan's client id (`#cid` references name it); `singleton` for singletons. */
+  cid: string;
+  /** The fields that identify it among its type's objects (`matchOn`, else `labelProperty`). */
+  matchOn: string[];
+  value: Record<string, unknown>;
+}
