@@ -105,6 +105,48 @@ export const BUILTIN_RESOURCE_TYPES: ResourceType[] = [
     ...core('ControllerRevision', 'controllerrevisions', true),
     group: 'apps',
   },
+  // The rest of the workload kinds the core Kubernetes plugin lists for every entity: a
+  // real apiserver answers them with (possibly empty) lists, never 404.
+  core('LimitRange', 'limitranges', true, { shortNames: ['limits'] }),
+  core('ResourceQuota', 'resourcequotas', true, {
+    shortNames: ['quota'],
+    subresources: ['status'],
+  }),
+  {
+    ...core('ReplicaSet', 'replicasets', true),
+    group: 'apps',
+    shortNames: ['rs'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  },
+  {
+    ...core('DaemonSet', 'daemonsets', true),
+    group: 'apps',
+    shortNames: ['ds'],
+    categories: ['all'],
+    subresources: ['status'],
+  },
+  {
+    ...core('HorizontalPodAutoscaler', 'horizontalpodautoscalers', true),
+    group: 'autoscaling',
+    version: 'v2',
+    shortNames: ['hpa'],
+    categories: ['all'],
+    subresources: ['status'],
+  },
+  {
+    ...core('Job', 'jobs', true),
+    group: 'batch',
+    categories: ['all'],
+    subresources: ['status'],
+  },
+  {
+    ...core('CronJob', 'cronjobs', true),
+    group: 'batch',
+    shortNames: ['cj'],
+    categories: ['all'],
+    subresources: ['status'],
+  },
   {
     ...core('Ingress', 'ingresses', true),
     group: 'networking.k8s.io',

@@ -1,0 +1,131 @@
+import {
+  getGuestToken,
+  startBackend,
+  waitFor,
+  type RunningBackend,
+} from '@stalwart-backstage/test-harness';
+import {
+  startSimulatorServer,
+  type SimulatorServer,
+} from '@stalwart-backstage/simulator';
+import { resolve } from 'node:path';
+
+// The core Kubernetes plugin of the example backend, configured with the simulator's URLs
+// exactly as for real clusters, must read the demo scenario: proof that the simulator speaks
+// the REST a real client expects.
+const DEMO_SCENARIO = resolve(__dirname, '../../simulator/scenarios/demo');
+
+type ClusterItem = {
+  cluster: { name: string };
+  errors: unknown[];
+  resources: { type: string; resources: any[] }[];
+};
+
+describe('the core Kubernetes plugin against the simulated demo clusters', () => {
+  let simulator: SimulatorServer;
+  let backend: RunningBackend;
+  let token: string;
+
+  beforeAll(async () => {
+    simulator = await startSimulatorServer({
+      scenarioDir: DEMO_SCENARIO,
+      port: 0,
+      tls: true,
+    });
+    const caData = Buffer.from(simulator.certificate!).toString('base64');
+    backend = await startBackend({
+      configFiles: ['app-config.yaml'],
+      config: {
+        backend: {
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+        },
+        kubernetes: {
+          serviceLocatorMethod: { type: 'multiTenant' },
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: simulator.clusters.map(cluster => ({
+                name: cluster.name,
+                url: cluster.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: cluster.token,
+                caData,
+                skipMetricsLookup: true,
+              })),
+            },
+          ],
+        },
+      },
+    });
+    token = await getGuestToken(backend.baseUrl);
+    await waitFor('the demo entities to be ingested', async () => {
+      const res = await fetch(
+        `${backend.baseUrl}/api/catalog/entities/by-name/component/default/mail-edge`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      return res.ok;
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await simulator?.close();
+  }, 60_000);
+
+  async function query(path: string, body: object): Promise<ClusterItem[]> {
+    const res = await fetch(`${backend.baseUrl}/api/kubernetes${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    const payload = await res.json();
+    if (res.status !== 200) {
+      throw new Error(
+        `${path} answered ${res.status}: ${JSON.stringify(payload)}`,
+      );
+    }
+    return (payload as { items: ClusterItem[] }).items;
+  }
+
+  it('lists the StatefulSet and pods of the v0.15 instance in its cluster', async () => {
+    const items = await query('/resources/workloads/query', {
+      entityRef: 'component:default/stalwart',
+      auth: {},
+    });
+
+    const homelab = items.find(item => item.cluster.name === 'homelab')!;
+    expect(homelab.errors).toEqual([]);
+    const names = (type: string) =>
+      homelab.resources
+        .find(r => r.type === type)!
+        .resources.map(o => o.metadata.name)
+        .sort();
+    expect(names('statefulsets')).toEqual([
+      'stalwart-antigenic-stalwart-helm-chart',
+    ]);
+    expect(names('pods')).toEqual([
+      'stalwart-antigenic-stalwart-helm-chart-0',
+      'stalwart-antigenic-stalwart-helm-chart-1',
+      'stalwart-antigenic-stalwart-helm-chart-2',
+    ]);
+  }, 60_000);
+
+  it('reads the cert-manager Certificate of the v0.16 instance as a custom resource', async () => {
+    const items = await query('/resources/custom/query', {
+      entityRef: 'component:default/mail-edge',
+      auth: {},
+      customResources: [
+        { group: 'cert-manager.io', apiVersion: 'v1', plural: 'certificates' },
+      ],
+    });
+
+    const edge = items.find(item => item.cluster.name === 'edge')!;
+    expect(edge.errors).toEqual([]);
+    const certificates = edge.resources[0].resources;
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0].spec.dnsNames).toContain('mail.edge.example.org');
+  }, 60_000);
+});
