@@ -1,0 +1,273 @@
+import fs from 'node:fs';
+import { join } from 'node:path';
+import git from 'isomorphic-git';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { withRepositoryLock } from './repositoryLock';
+import {
+  findFolder,
+  replaceFolder,
+  writeFolderTree,
+  type TreeFile,
+} from './gitTrees';
+
+/** Who a commit is attributed to. */
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
+
+/** What to propose: one instance folder on its own branch. */
+export interface ProposeFolderRequest {
+  /** The branch to create (or, with `update`, move), e.g. `stalwart/mail-prod`. */
+  branch: string;
+  /** The instance folder, a validated relative POSIX path. */
+  folder: string;
+  /** The folder's complete contents; files not listed are dropped from the folder. */
+  files: TreeFile[];
+  /** Replace an existing folder or branch instead of refusing. */
+  update: boolean;
+  message: string;
+  author: GitIdentity;
+}
+
+/** The outcome of a proposal (or, for a dry run, what it would do). */
+export interface ProposedCommit {
+  branch: string;
+  /** The commit the branch now points to; absent for a dry run. */
+  commitSha?: string;
+  /** The commit the proposal is based on. */
+  baseSha: string;
+  /** Whether the folder already existed on the base commit. */
+  replacedFolder: boolean;
+}
+
+/** A checked proposal, with what the compare-and-swap of the branch ref expects. */
+type Plan = ProposedCommit & { branchExisted: boolean };
+
+const COMMITTER: GitIdentity = {
+  name: 'Backstage scaffolder',
+  email: 'scaffolder@backstage.invalid',
+};
+
+const INITIAL_README = `# Fleet repository
+
+GitOps folders of the Stalwart mail servers. Each instance is proposed on its own branch
+\`stalwart/<name>\` by the Backstage template "Stalwart mail server"; merge it into the default
+branch to deploy it.
+`;
+
+/**
+ * A git repository on the backend's disk holding the GitOps folders of every instance: the
+ * embedded default's stand-in for a hosted fleet repository. Proposals are written as git
+ * objects and only then published by moving one branch ref, under a lock and with a
+ * compare-and-swap, so the working tree and the default branch are never touched and a failed
+ * or concurrent run leaves every ref as it was.
+ */
+export class LocalFleetRepository {
+  private constructor(readonly dir: string, readonly defaultBranch: string) {}
+
+  private get gitdir() {
+    return join(this.dir, '.git');
+  }
+
+  private lock<T>(fn: () => Promise<T>) {
+    return withRepositoryLock(join(this.gitdir, 'stalwart-publish.lock'), fn);
+  }
+
+  /** The repository at `dir`, without creating it (for readers). */
+  static at(options: {
+    dir: string;
+    defaultBranch: string;
+  }): LocalFleetRepository {
+    return new LocalFleetRepository(options.dir, options.defaultBranch);
+  }
+
+  /** Opens the repository, creating it with an initial commit on first use. */
+  static async open(options: {
+    dir: string;
+    defaultBranch: string;
+  }): Promise<LocalFleetRepository> {
+    const repo = LocalFleetRepository.at(options);
+    await fs.promises.mkdir(options.dir, { recursive: true });
+    await git.init({
+      fs,
+      dir: options.dir,
+      defaultBranch: options.defaultBranch,
+    });
+    if (!(await repo.resolveBranch(options.defaultBranch))) {
+      await repo.lock(() => repo.createInitialCommit());
+    }
+    return repo;
+  }
+
+  private async createInitialCommit() {
+    if (await this.resolveBranch(this.defaultBranch)) return;
+    await fs.promises.writeFile(join(this.dir, 'README.md'), INITIAL_README);
+    await git.add({ fs, dir: this.dir, filepath: 'README.md' });
+    await git.commit({
+      fs,
+      dir: this.dir,
+      message: 'Start the fleet repository',
+      author: COMMITTER,
+    });
+  }
+
+  /** The commit a branch points to, or undefined when there is no such branch. */
+  async resolveBranch(branch: string): Promise<string | undefined> {
+    try {
+      return await git.resolveRef({
+        fs,
+        gitdir: this.gitdir,
+        ref: `refs/heads/${branch}`,
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFoundError') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Checks a proposal without writing anything, and says what it would do. */
+  async check(request: ProposeFolderRequest): Promise<ProposedCommit> {
+    const { branchExisted: _, ...plan } = await this.plan(request);
+    return plan;
+  }
+
+  /**
+   * Commits the folder on the branch. Refuses (ConflictError) an existing branch or instance
+   * folder unless `update` is set.
+   */
+  async propose(request: ProposeFolderRequest): Promise<ProposedCommit> {
+    return this.lock(async () => {
+      const { branchExisted, ...plan } = await this.plan(request);
+      const baseCommit = await git.readCommit({
+        fs,
+        gitdir: this.gitdir,
+        oid: plan.baseSha,
+      });
+      const folderTree = await writeFolderTree(this.gitdir, request.files);
+      const rootTree = await replaceFolder(
+        this.gitdir,
+        baseCommit.commit.tree,
+        request.folder.split('/'),
+        folderTree,
+      );
+      if (rootTree === baseCommit.commit.tree) {
+        if (!branchExisted) {
+          await this.moveBranch(request.branch, undefined, plan.baseSha);
+        }
+        return { ...plan, commitSha: plan.baseSha };
+      }
+      const now = Math.floor(Date.now() / 1000);
+      const stamp = (who: GitIdentity) => ({
+        ...who,
+        timestamp: now,
+        timezoneOffset: 0,
+      });
+      const commitSha = await git.writeCommit({
+        fs,
+        gitdir: this.gitdir,
+        commit: {
+          message: request.message.endsWith('\n')
+            ? request.message
+            : `${request.message}\n`,
+          tree: rootTree,
+          parent: [plan.baseSha],
+          author: stamp(request.author),
+          committer: stamp(COMMITTER),
+        },
+      });
+      await this.moveBranch(
+        request.branch,
+        branchExisted ? plan.baseSha : undefined,
+        commitSha,
+      );
+      return { ...plan, commitSha };
+    });
+  }
+
+  /** Compare-and-swap of the branch ref: it must still be what the plan was made against. */
+  private async moveBranch(
+    branch: string,
+    expected: string | undefined,
+    commitSha: string,
+  ) {
+    const current = await this.resolveBranch(branch);
+    if (current !== expected) {
+      throw new ConflictError(
+        `Branch ${branch} changed while the proposal was being written; nothing was published`,
+      );
+    }
+    await git.writeRef({
+      fs,
+      gitdir: this.gitdir,
+      ref: `refs/heads/${branch}`,
+      value: commitSha,
+      force: expected !== undefined,
+    });
+  }
+
+  private async plan(request: ProposeFolderRequest): Promise<Plan> {
+    const { branch, folder, update } = request;
+    const defaultSha = await this.resolveBranch(this.defaultBranch);
+    if (!defaultSha) {
+      throw new NotFoundError(
+        `The fleet repository ${this.dir} has no branch ${this.defaultBranch}`,
+      );
+    }
+    const branchSha = await this.resolveBranch(branch);
+    if (branchSha && !update) {
+      throw new ConflictError(
+        `Branch ${branch} already exists in the fleet repository ${this.dir}: this instance was already proposed. Choose another name, or set update: true in the spec to replace its folder`,
+      );
+    }
+    const baseSha = branchSha ?? defaultSha;
+    const { commit } = await git.readCommit({
+      fs,
+      gitdir: this.gitdir,
+      oid: baseSha,
+    });
+    const existing = await findFolder(
+      this.gitdir,
+      commit.tree,
+      folder.split('/'),
+    );
+    if (existing && !update) {
+      throw new ConflictError(
+        `The instance folder ${folder} already exists on ${this.defaultBranch} of the fleet repository ${this.dir}. Choose another gitops.path, or set update: true in the spec to replace it`,
+      );
+    }
+    return {
+      branch,
+      baseSha,
+      replacedFolder: Boolean(existing),
+      branchExisted: Boolean(branchSha),
+    };
+  }
+
+  /** One file of a branch, with the blob oid as its version. */
+  async readFile(
+    branch: string,
+    path: string,
+  ): Promise<{ content: Buffer; oid: string }> {
+    const commit = await this.resolveBranch(branch);
+    if (!commit) {
+      throw new NotFoundError(`No branch ${branch} in ${this.dir}`);
+    }
+    try {
+      const { blob, oid } = await git.readBlob({
+        fs,
+        gitdir: this.gitdir,
+        oid: commit,
+        filepath: path,
+      });
+      return { content: Buffer.from(blob), oid };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFoundError') {
+        throw new NotFoundError(`No file ${path} on branch ${branch}`);
+      }
+      throw error;
+    }
+  }
+}
