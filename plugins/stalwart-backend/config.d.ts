@@ -41,5 +41,94 @@ export interface Config {
        */
       argoCdNamespaces?: string[];
     };
+    /**
+     * How the backend reaches each Stalwart pod: a pods/portforward WebSocket per connection,
+     * through the cluster's API server with the cluster credentials above.
+     */
+    connection?: {
+      /**
+       * Timeout of each request to Stalwart, opening the port-forward included. Default 10 seconds.
+       * @visibility backend
+       */
+      requestTimeout?: HumanDuration | string;
+      /**
+       * Retries after a 429 (waiting for its Retry-After), and after a 5xx, timeout or broken
+       * stream of a read. Default 2.
+       * @visibility backend
+       */
+      maxRetries?: number;
+      /**
+       * A Retry-After longer than this fails at once with `rate-limited`. Default 30 seconds.
+       * @visibility backend
+       */
+      maxRetryAfter?: HumanDuration | string;
+      /**
+       * Open port-forwards of a pod unused for this long are closed. Default 60 seconds.
+       * @visibility backend
+       */
+      idleTimeout?: HumanDuration | string;
+      /**
+       * Port-forwards open at once per pod. Default 2.
+       * @visibility backend
+       */
+      maxConnectionsPerPod?: number;
+      /**
+       * How long credentials read from a Secret are reused before being read again (a 401 from
+       * Stalwart forgets them at once). Default 5 minutes.
+       * @visibility backend
+       */
+      credentialsCacheTtl?: HumanDuration | string;
+    };
+    /**
+     * Which Kubernetes Secret holds the credentials the backend sends to Stalwart. The Secret is
+     * read in the instance's cluster with the cluster credentials and kept in memory only.
+     * Order: an `instances` entry, then the entity's `stalwart.io/credentials-secret`
+     * annotation (a Secret in the instance namespace), then `default`.
+     */
+    credentials?: {
+      /** @visibility backend */
+      default?: {
+        /**
+         * @visibility backend
+         */
+        secretName: string;
+        /**
+         * Default: the instance's namespace.
+         * @visibility backend
+         */
+        secretNamespace?: string;
+        /**
+         * The data key. Default `apiKey`.
+         * @visibility backend
+         */
+        key?: string;
+        /**
+         * `apiKey`: the value is sent as `Bearer <value>` (`api_…` on v0.15, `API_…` on v0.16);
+         * `basic`: the value is `user:secret`, sent as Basic. Default `apiKey`.
+         * @visibility backend
+         */
+        type?: 'apiKey' | 'basic';
+      };
+      /** @visibility backend */
+      instances?: Array<{
+        /**
+         * Default: every cluster.
+         * @visibility backend
+         */
+        cluster?: string;
+        /** @visibility backend */
+        namespace: string;
+        /** @visibility backend */
+        release: string;
+        /** @visibility backend */
+        secretName: string;
+        /** @visibility backend */
+        secretNamespace?: string;
+        /** @visibility backend */
+        key?: string;
+        /** @visibility backend */
+        type?: 'apiKey' | 'basic';
+      }>;
+    };
   };
 }

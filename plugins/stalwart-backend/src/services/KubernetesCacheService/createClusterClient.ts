@@ -14,7 +14,11 @@ import type { KubernetesRequestStats } from './types';
 /** Requests to one cluster, with its credentials, timeouts and retries applied. */
 export interface ClusterClient {
   name: string;
+  /** The cluster's URL, CA and credentials, e.g. for WebSocket subresources. */
+  kubeConfig: KubeConfig;
   list(path: string): Promise<KubernetesListObject<KubernetesObject>>;
+  /** One object, with the same timeout and retries as `list`. */
+  get(path: string): Promise<KubernetesObject>;
   /** A watch that reports each request it sends and each connection it establishes. */
   createWatch(onConnected: () => void): Watch;
 }
@@ -78,7 +82,6 @@ export function createClusterClient(options: {
     await kubeConfig.applyToHTTPSOptions(requestOptions);
     const url = new URL(cluster.url + path);
     const transport = url.protocol === 'https:' ? https : http;
-    stats.lists += 1;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined = undefined;
       const request = transport.request(
@@ -134,25 +137,34 @@ export function createClusterClient(options: {
     });
   }
 
+  async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (retry >= maxRetries || !isRetryable(error)) throw error;
+        await sleep(
+          backoffDelay({
+            attempt: retry,
+            baseMs: RETRY_BASE_MS,
+            maxMs: maxBackoffMs,
+          }),
+        );
+      }
+    }
+  }
+
   return {
     name: cluster.name,
-    async list(path) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return (await getOnce(
-            path,
-          )) as KubernetesListObject<KubernetesObject>;
-        } catch (error) {
-          if (attempt >= maxRetries || !isRetryable(error)) throw error;
-          await sleep(
-            backoffDelay({
-              attempt,
-              baseMs: RETRY_BASE_MS,
-              maxMs: maxBackoffMs,
-            }),
-          );
-        }
-      }
+    kubeConfig,
+    list(path) {
+      return withRetries(() => {
+        stats.lists += 1;
+        return getOnce(path) as Promise<KubernetesListObject<KubernetesObject>>;
+      });
+    },
+    get(path) {
+      return withRetries(() => getOnce(path) as Promise<KubernetesObject>);
     },
     createWatch(onConnected) {
       return new ObservedWatch(kubeConfig, stats, onConnected);
