@@ -60,6 +60,7 @@ export function DriftView(props: {
         style={{ gap: 16 }}
       >
         <TextField
+          id="stalwart-drift-search"
           label="Search settings"
           variant="outlined"
           size="small"

@@ -60,6 +60,7 @@ export function FleetPageContent() {
           <SectionCard title="Instances">
             <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
               <TextField
+                id="stalwart-fleet-search"
                 label="Filter instances"
                 variant="outlined"
                 size="small"

@@ -1,7 +1,6 @@
 import { ReasonList } from '../common/ReasonList';
 import { StatusCard } from '../common/StatusCard';
-import { VerdictBadge } from '../common/VerdictBadge';
-import { Typography } from '@material-ui/core';
+import { VerdictHeadline } from '../common/VerdictBadge';
 
 /** The Overview tab's verdict card: the state and the reasons behind it. */
 export function VerdictCard() {
@@ -9,9 +8,7 @@ export function VerdictCard() {
     <StatusCard title="Mail server status" skeletonLines={2}>
       {status => (
         <>
-          <Typography variant="h6" component="p">
-            <VerdictBadge state={status.verdict.state} />
-          </Typography>
+          <VerdictHeadline state={status.verdict.state} />
           <ReasonList
             reasons={status.verdict.reasons.slice(0, 5)}
             label="Verdict reasons"

@@ -3,7 +3,7 @@ import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwa
 import { ReactNode } from 'react';
 import { staleLabel } from '../common/ClusterSection';
 import { ReasonList } from '../common/ReasonList';
-import { VerdictBadge } from '../common/VerdictBadge';
+import { VerdictHeadline } from '../common/VerdictBadge';
 import { chartLabel, gitopsSummary, runningVersions } from './summaries';
 
 function Fact(props: { label: string; children: ReactNode }) {
@@ -31,11 +31,7 @@ export function SummaryStrip(props: { status: InstanceStatusResponseV1 }) {
   const versions = runningVersions(status.clusters);
   return (
     <Box>
-      <Box display="flex" alignItems="center" style={{ gap: 12 }}>
-        <Typography variant="h6" component="p" aria-label="Verdict">
-          <VerdictBadge state={status.verdict.state} />
-        </Typography>
-      </Box>
+      <VerdictHeadline state={status.verdict.state} />
       <ReasonList reasons={status.verdict.reasons} label="Verdict reasons" />
       <Grid container component="dl" spacing={2} style={{ margin: 0 }}>
         <Fact label="Stalwart version">{versionText(versions)}</Fact>

@@ -4,6 +4,7 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
+import { Typography } from '@material-ui/core';
 import type { VerdictState } from '@stalwart-backstage/plugin-stalwart-common';
 
 const LABELS: Record<VerdictState, string> = {
@@ -24,6 +25,23 @@ const ICONS = {
 export function VerdictBadge(props: { state: VerdictState }) {
   const Icon = ICONS[props.state];
   return <Icon>{LABELS[props.state]}</Icon>;
+}
+
+/**
+ * The verdict as the headline of a card: a live region, so assistive technology hears it change
+ * when the status refreshes.
+ */
+export function VerdictHeadline(props: { state: VerdictState }) {
+  return (
+    <Typography
+      variant="h6"
+      component="p"
+      role="status"
+      aria-label={`Verdict: ${LABELS[props.state]}`}
+    >
+      <VerdictBadge state={props.state} />
+    </Typography>
+  );
 }
 
 export function verdictLabel(state: VerdictState): string {
