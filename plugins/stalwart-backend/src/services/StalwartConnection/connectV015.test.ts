@@ -14,7 +14,9 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
   let clients: V015Client[];
   beforeAll(async () => {
     fixture = await startConnectionFixture();
-    const connection = await fixture.service.connect({ entity: homelabEntity() });
+    const connection = await fixture.service.connect({
+      entity: homelabEntity(),
+    });
     clients = connection.clusters[0].pods.map(p => {
       if (p.engine !== 'v0.15') throw new Error(`${p.pod.name} is not v0.15`);
       return p.client;
@@ -23,11 +25,23 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
   afterAll(() => fixture.stop());
 
   it('finds the three pods of the release in its cluster and picks the v0.15 engine from the image tag', async () => {
-    const connection = await fixture.service.connect({ entity: homelabEntity() });
-    expect(connection).toMatchObject({ release: 'stalwart', namespace: 'stalwart' });
-    expect(connection.clusters.map(c => [c.cluster, c.error])).toEqual([['homelab', undefined]]);
+    const connection = await fixture.service.connect({
+      entity: homelabEntity(),
+    });
+    expect(connection).toMatchObject({
+      release: 'stalwart',
+      namespace: 'stalwart',
+    });
+    expect(connection.clusters.map(c => [c.cluster, c.error])).toEqual([
+      ['homelab', undefined],
+    ]);
     expect(
-      connection.clusters[0].pods.map(p => [p.pod.name, p.engine, p.pod.imageVersion, p.pod.nodeId]),
+      connection.clusters[0].pods.map(p => [
+        p.pod.name,
+        p.engine,
+        p.pod.imageVersion,
+        p.pod.nodeId,
+      ]),
     ).toEqual([
       [POD(0), 'v0.15', '0.15.5', 0],
       [POD(1), 'v0.15', '0.15.5', 1],
@@ -38,7 +52,11 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
   it('lists every key per pod: each pod its own node id, and the local key edited on pod 1 only (§2.3, §4)', async () => {
     const settings = await Promise.all(clients.map(c => c.listSettings()));
     expect(settings.map(s => s['cluster.node-id'])).toEqual(['0', '1', '2']);
-    expect(settings.map(s => s['http.use-x-forwarded'])).toEqual(['false', 'true', 'false']);
+    expect(settings.map(s => s['http.use-x-forwarded'])).toEqual([
+      'false',
+      'true',
+      'false',
+    ]);
   });
 
   it('serves file and database merged, the file winning, with macros raw and nothing masked (§2.1, §2.6, §2.7)', async () => {
@@ -46,19 +64,29 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
     // The database holds mail.old.example.com for this local key; the file wins.
     expect(settings['server.hostname']).toBe('mail.example.com');
     expect(settings['queue.route.resend.address']).toBe('smtp.resend.com');
-    expect(settings['queue.route.resend.auth.secret']).toBe('re_demo_resend_api_key');
-    expect(settings['store.postgresql.password']).toBe('%{env:POSTGRES_PASSWORD}%');
+    expect(settings['queue.route.resend.auth.secret']).toBe(
+      're_demo_resend_api_key',
+    );
+    expect(settings['store.postgresql.password']).toBe(
+      '%{env:POSTGRES_PASSWORD}%',
+    );
     expect(settings['oauth.key']).toMatch(/^.{64}$/);
   });
 
   it('reads single keys and omits the ones that do not exist (§1 /api/settings/keys)', async () => {
     expect(
-      await clients[1].getKeys(['cluster.node-id', 'queue.route.resend.port', 'no.such.key']),
+      await clients[1].getKeys([
+        'cluster.node-id',
+        'queue.route.resend.port',
+        'no.such.key',
+      ]),
     ).toEqual({ 'cluster.node-id': '1', 'queue.route.resend.port': '465' });
   });
 
   it('refuses keys that would break the comma-separated query before sending anything', async () => {
-    await expect(clients[0].getKeys(['a,b'])).rejects.toMatchObject({ name: 'InputError' });
+    await expect(clients[0].getKeys(['a,b'])).rejects.toMatchObject({
+      name: 'InputError',
+    });
   });
 
   it('deletes database keys, then a reload reports no errors and every pod stops serving them (§1, §2.3)', async () => {
@@ -66,6 +94,7 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
     expect(await clients[2].getKeys([key])).toEqual({ [key]: '' });
     await clients[2].deleteKeys([key]);
     expect(await clients[2].reload()).toEqual({ warnings: {}, errors: {} });
-    for (const client of clients) expect(await client.getKeys([key])).toEqual({});
+    for (const client of clients)
+      expect(await client.getKeys([key])).toEqual({});
   });
 });

@@ -12,7 +12,8 @@ describe('the edge v0.16 instance through pods/portforward', () => {
   let client: V016Client;
   beforeAll(async () => {
     fixture = await startConnectionFixture();
-    const [pod] = (await fixture.service.connect({ entity: edgeEntity() })).clusters[0].pods;
+    const [pod] = (await fixture.service.connect({ entity: edgeEntity() }))
+      .clusters[0].pods;
     if (pod.engine !== 'v0.16') throw new Error('mail-stalwart-0 is not v0.16');
     client = pod.client;
   });
@@ -32,7 +33,9 @@ describe('the edge v0.16 instance through pods/portforward', () => {
   });
 
   it('gets a singleton with its live values (§1 Get: ids ["singleton"])', async () => {
-    const { list, notFound } = await client.get('x:SystemSettings', ['singleton']);
+    const { list, notFound } = await client.get('x:SystemSettings', [
+      'singleton',
+    ]);
     expect(notFound).toEqual([]);
     expect(list[0]).toMatchObject({
       id: 'singleton',
@@ -42,7 +45,9 @@ describe('the edge v0.16 instance through pods/portforward', () => {
   });
 
   it('masks literal secrets as "****" but returns environment references in full (§1 Secrets)', async () => {
-    const routes = await client.getAll<{ name: string; authSecret?: unknown }>('x:MtaRoute');
+    const routes = await client.getAll<{ name: string; authSecret?: unknown }>(
+      'x:MtaRoute',
+    );
     expect(routes.find(r => r.name === 'resend')?.authSecret).toEqual({
       '@type': 'Value',
       secret: '****',
@@ -58,7 +63,9 @@ describe('the edge v0.16 instance through pods/portforward', () => {
   it('pages a collection with query then get, including the listener created in the admin UI', async () => {
     const { ids, total } = await client.query('x:NetworkListener');
     expect(total).toBe(ids.length);
-    const listeners = await client.getAll<{ name: string }>('x:NetworkListener');
+    const listeners = await client.getAll<{ name: string }>(
+      'x:NetworkListener',
+    );
     expect(listeners.map(l => l.name).sort()).toEqual(
       ['http', 'imap-cleartext', 'imaps', 'smtp', 'submission'].sort(),
     );
@@ -67,7 +74,9 @@ describe('the edge v0.16 instance through pods/portforward', () => {
 
   it('fetches the gzip schema behind the redirect, with the natural keys of collections (§1 Schema)', async () => {
     const schema = await client.getSchema();
-    expect(schema.lists).toMatchObject({ 'x:NetworkListener': { labelProperty: 'name' } });
+    expect(schema.lists).toMatchObject({
+      'x:NetworkListener': { labelProperty: 'name' },
+    });
     expect(schema.fields).toHaveProperty('x:SystemSettings');
   });
 
@@ -81,7 +90,8 @@ describe('the edge v0.16 instance through pods/portforward', () => {
   });
 
   it('patches an object with set and sends ReloadSettings through x:Action (§1 Set, Reloading)', async () => {
-    const server = fixture.server.control.stalwart('edge', 'mail', 'mail').v016!;
+    const server = fixture.server.control.stalwart('edge', 'mail', 'mail')
+      .v016!;
     const reloadsBefore = server.reloads;
     const result = await client.set('x:SystemSettings', {
       update: { singleton: { maxConnections: 8192 } },
@@ -103,6 +113,8 @@ describe('the edge v0.16 instance through pods/portforward', () => {
   });
 
   it('refuses type names that are not registry types before sending anything', async () => {
-    await expect(client.get('Email', null)).rejects.toMatchObject({ name: 'InputError' });
+    await expect(client.get('Email', null)).rejects.toMatchObject({
+      name: 'InputError',
+    });
   });
 });

@@ -1,4 +1,3 @@
-import type http from 'node:http';
 import {
   isTransient,
   StalwartApiError,
@@ -6,6 +5,7 @@ import {
 } from '../errors/StalwartApiError';
 import { PodRequest, PodResponse, sendPodRequest } from './sendPodRequest';
 import { retryAfterMs } from './retryAfter';
+import type { PortForwardAgent } from '../portForward/PortForwardAgent';
 
 /** The `Authorization` header for a pod, read from its Secret (never logged or returned). */
 export interface PodCredentials {
@@ -17,7 +17,7 @@ export interface PodCredentials {
 export interface TransportOptions {
   target: StalwartTarget;
   port: number;
-  agent: () => http.Agent;
+  agent: () => PortForwardAgent;
   credentials: PodCredentials;
   requestTimeoutMs: number;
   maxRetries: number;
@@ -101,21 +101,24 @@ export class PodTransport {
     request: Omit<PodRequest, 'headers'> & { headers?: Record<string, string> },
   ): Promise<PodResponse> {
     const authorization = await this.options.credentials.authorization();
-    return sendPodRequest({
-      agent: this.options.agent(),
-      port: this.options.port,
-      timeoutMs: this.options.requestTimeoutMs,
-      target: this.options.target,
-      request: {
-        method: request.method,
-        path: request.path,
-        body: request.body,
-        headers: {
-          Accept: 'application/json',
-          ...request.headers,
-          Authorization: authorization,
+    const agent = this.options.agent();
+    return agent.withSlot(() =>
+      sendPodRequest({
+        agent,
+        port: this.options.port,
+        timeoutMs: this.options.requestTimeoutMs,
+        target: this.options.target,
+        request: {
+          method: request.method,
+          path: request.path,
+          body: request.body,
+          headers: {
+            Accept: 'application/json',
+            ...request.headers,
+            Authorization: authorization,
+          },
         },
-      },
-    });
+      }),
+    );
   }
 }

@@ -9,6 +9,7 @@ export function retryAfterMs(
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // HTTP-dates end in GMT; Date.parse alone would take "-5" for a year.
+  const date = /GMT$/.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now());
 }
