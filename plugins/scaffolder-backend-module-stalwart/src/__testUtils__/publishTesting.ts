@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { JsonObject } from '@backstage/types';
 import { LocalFleetRepository } from '../fleet-repository/LocalFleetRepository';
-import { createCatalogRenderAction } from './catalogRender';
-import { createGitOpsRenderAction } from './gitopsRender';
-import { createPublishLocalAction } from './publishLocal';
-import { actionContext } from './testing';
-import { createValuesRenderAction } from './valuesRender';
+import { createCatalogRenderAction } from '../actions/catalogRender';
+import { createGitOpsRenderAction } from '../actions/gitopsRender';
+import { createPublishLocalAction } from '../actions/publishLocal';
+import { actionContext } from './actionTesting';
+import { createValuesRenderAction } from '../actions/valuesRender';
 
 export const gitCli = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();

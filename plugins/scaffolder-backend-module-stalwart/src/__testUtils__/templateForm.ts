@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-// Tests only ever run from the monorepo's sources.
-// eslint-disable-next-line no-restricted-syntax
 export const TEMPLATE_FILE = path.resolve(
+  // Tests only ever run from the monorepo's sources.
+  // eslint-disable-next-line no-restricted-syntax
   __dirname,
   '../../../../templates/stalwart-instance/template.yaml',
 );

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { parse } from 'yaml';
 import { createCatalogRenderAction } from './catalogRender';
 import { examples } from './catalogRender.examples';
-import { actionContext, exampleInput, temporaryDirectory } from './testing';
+import {
+  actionContext,
+  exampleInput,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 describe('stalwart:catalog:render examples', () => {
   const action = createCatalogRenderAction();

@@ -3,7 +3,11 @@ import { parse } from 'yaml';
 import { InputError } from '@backstage/errors';
 import { createCatalogRenderAction } from './catalogRender';
 import { minimalSpec } from './exampleSpecs';
-import { actionContext, listFiles, temporaryDirectory } from './testing';
+import {
+  actionContext,
+  listFiles,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 describe('stalwart:catalog:render', () => {
   const action = createCatalogRenderAction();

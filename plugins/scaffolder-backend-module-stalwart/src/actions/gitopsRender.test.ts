@@ -5,7 +5,11 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { createGitOpsRenderAction } from './gitopsRender';
 import { argoCdSpec, minimalSpec } from './exampleSpecs';
-import { actionContext, listFiles, temporaryDirectory } from './testing';
+import {
+  actionContext,
+  listFiles,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 describe('stalwart:gitops:render', () => {
   const action = createGitOpsRenderAction();

@@ -1,6 +1,14 @@
 import { examples } from './publishLocal.examples';
-import { gitCli, publishActionIn, renderInto } from './publishTesting';
-import { actionContext, exampleInput, temporaryDirectory } from './testing';
+import {
+  gitCli,
+  publishActionIn,
+  renderInto,
+} from '../__testUtils__/publishTesting';
+import {
+  actionContext,
+  exampleInput,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 // Each case renders every file and commits with isomorphic-git; slow on a shared CPU.
 jest.setTimeout(30_000);

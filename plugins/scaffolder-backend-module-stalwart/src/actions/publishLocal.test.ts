@@ -2,8 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError, InputError } from '@backstage/errors';
 import { minimalSpec } from './exampleSpecs';
-import { gitCli, publishActionIn, renderInto } from './publishTesting';
-import { actionContext, listFiles, temporaryDirectory } from './testing';
+import {
+  gitCli,
+  publishActionIn,
+  renderInto,
+} from '../__testUtils__/publishTesting';
+import {
+  actionContext,
+  listFiles,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 // Each case renders every file and commits with isomorphic-git; slow on a shared CPU.
 jest.setTimeout(30_000);

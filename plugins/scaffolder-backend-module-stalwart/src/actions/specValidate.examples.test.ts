@@ -1,7 +1,11 @@
 import { parseInstanceSpec } from '@stalwart-backstage/plugin-stalwart-common';
 import { createSpecValidateAction } from './specValidate';
 import { examples } from './specValidate.examples';
-import { actionContext, exampleInput, temporaryDirectory } from './testing';
+import {
+  actionContext,
+  exampleInput,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 describe('stalwart:spec:validate examples', () => {
   const action = createSpecValidateAction();

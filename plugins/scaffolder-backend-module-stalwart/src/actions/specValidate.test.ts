@@ -2,7 +2,11 @@ import { InputError } from '@backstage/errors';
 import { getChartFlavor } from '@stalwart-backstage/plugin-stalwart-common';
 import { createSpecValidateAction } from './specValidate';
 import { minimalSpec } from './exampleSpecs';
-import { actionContext, listFiles, temporaryDirectory } from './testing';
+import {
+  actionContext,
+  listFiles,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 describe('stalwart:spec:validate', () => {
   const action = createSpecValidateAction();

@@ -5,7 +5,7 @@ import {
   exampleInput,
   listFiles,
   temporaryDirectory,
-} from './testing';
+} from '../__testUtils__/actionTesting';
 
 describe('stalwart:values:render examples', () => {
   const action = createValuesRenderAction();

@@ -7,7 +7,11 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { createValuesRenderAction } from './valuesRender';
 import { minimalSpec } from './exampleSpecs';
-import { actionContext, listFiles, temporaryDirectory } from './testing';
+import {
+  actionContext,
+  listFiles,
+  temporaryDirectory,
+} from '../__testUtils__/actionTesting';
 
 describe('stalwart:values:render', () => {
   const action = createValuesRenderAction();

@@ -13,8 +13,12 @@ import {
   renderInstance,
   type InstanceSpecInput,
 } from '@stalwart-backstage/plugin-stalwart-common';
-import { scaffolderClient } from './scaffolderClient';
-import { formDefaults, readTemplate, TEMPLATE_FILE } from './templateForm';
+import { scaffolderClient } from '../__testUtils__/scaffolderClient';
+import {
+  formDefaults,
+  readTemplate,
+  TEMPLATE_FILE,
+} from '../__testUtils__/templateForm';
 
 // The template run end to end: the real example backend (scaffolder, catalog, this module,
 // SQLite), the REST API a browser uses, and a real git repository on disk.
@@ -282,10 +286,9 @@ describe('the stalwart-instance template on the real backend', () => {
         values: { ...formDefaults(), name: 'mail-raw', ...change },
         directoryContents: [],
       });
-      console.log(
-        response.status,
-        JSON.stringify(response.body).slice(0, 3000),
-      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.name).toBe('InputError');
+      expect(response.body.error.message).toMatch(message);
       expect(refs()).toBe(before);
     },
   );

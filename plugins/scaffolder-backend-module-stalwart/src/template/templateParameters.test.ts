@@ -1,5 +1,5 @@
 import { getInstanceSpecJsonSchema } from '@stalwart-backstage/plugin-stalwart-common';
-import { readTemplate } from './templateForm';
+import { readTemplate } from '../__testUtils__/templateForm';
 
 /** Parameters that drive other steps; every other parameter is an instance spec key. */
 const NOT_SPEC = ['owner', 'system', 'clusters', 'publish', 'preview'];
@@ -42,15 +42,15 @@ function specNode(path: string): any {
   return node;
 }
 
-const formFields = readTemplate().spec.parameters.flatMap((page: any) =>
-  fields(page.properties),
+const formFields: Field[] = readTemplate().spec.parameters.flatMap(
+  (page: any) => fields(page.properties),
 );
 const specFields = formFields.filter(
   (f: Field) => !NOT_SPEC.includes(f.path.split('.')[0]),
 );
 
 describe('the stalwart-instance template form', () => {
-  it.each(formFields.map((f: Field) => [f.path, f.schema]))(
+  it.each(formFields.map((f: Field) => [f.path, f.schema] as [string, any]))(
     '%s has a title and a description',
     (_, schema) => {
       expect(schema.title).toEqual(expect.any(String));
@@ -58,14 +58,14 @@ describe('the stalwart-instance template form', () => {
     },
   );
 
-  it.each(specFields.map((f: Field) => [f.path]))(
+  it.each(specFields.map((f: Field) => [f.path] as [string]))(
     '%s is a key of the instance spec',
     path => {
       expect(specNode(path)).toBeDefined();
     },
   );
 
-  it.each(specFields.map((f: Field) => [f.path, f.schema]))(
+  it.each(specFields.map((f: Field) => [f.path, f.schema] as [string, any]))(
     '%s validates as the spec schema does',
     (path, schema) => {
       const spec = specNode(path);
@@ -77,9 +77,10 @@ describe('the stalwart-instance template form', () => {
           sorted(spec[keyword]),
         ]);
       }
-      if (spec.default !== undefined && schema.default !== undefined) {
-        expect(schema.default).toEqual(spec.default);
-      }
+      // A default on only one side is fine; where both have one they agree.
+      expect(schema.default ?? spec.default).toEqual(
+        spec.default ?? schema.default,
+      );
     },
   );
 });
