@@ -97,4 +97,12 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
     for (const client of clients)
       expect(await client.getKeys([key])).toEqual({});
   });
+
+  it('deletes exactly one key with DELETE /api/settings/<key>, leaving its siblings (§1)', async () => {
+    const key = 'queue.route.resend.port';
+    await clients[0].deleteKey(key);
+    expect(
+      await clients[1].getKeys([key, 'queue.route.resend.address']),
+    ).toEqual({ 'queue.route.resend.address': 'smtp.resend.com' });
+  });
 });

@@ -27,6 +27,8 @@ export interface V015Client {
   getKeys(keys: string[]): Promise<Record<string, string>>;
   /** `POST /api/settings` `[{"type":"delete","keys":[…]}]`; takes effect after `reload()`. */
   deleteKeys(keys: string[]): Promise<void>;
+  /** `DELETE /api/settings/<url-encoded key>`: exactly one key, never a prefix; takes effect after `reload()`. */
+  deleteKey(key: string): Promise<void>;
   /** `GET /api/reload` (or `?dry-run`): rebuilds from the in-memory file plus the database. */
   reload(options?: { dryRun?: boolean }): Promise<V015ReloadResult>;
 }
@@ -127,6 +129,18 @@ export function createV015Client(transport: PodTransport): V015Client {
           idempotent: true,
         },
         'deleting settings keys',
+      );
+    },
+
+    async deleteKey(key) {
+      checkKeys([key]);
+      await call(
+        {
+          method: 'DELETE',
+          path: `/api/settings/${encodeURIComponent(key)}`,
+          idempotent: true,
+        },
+        'deleting a settings key',
       );
     },
 
