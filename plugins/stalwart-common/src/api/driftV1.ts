@@ -147,6 +147,12 @@ export interface DriftReadErrorV1 {
   source: string;
   /** The HTTP status Stalwart or Kubernetes answered, when it answered. */
   statusCode?: number;
+  /**
+   * Why, as a stable code the UI can explain: the backend's `StalwartApiError` reasons
+   * (`credentials-rejected`, `permission-missing`, `rate-limited`, `server-error`,
+   * `malformed-response`, `timeout`, `pod-unreachable`, …), or `declared-state-unavailable`.
+   */
+  reason?: string;
   message: string;
 }
 
@@ -235,4 +241,44 @@ export interface RemediationPlanV1 {
   pods: string[];
   /** Items asked for that this plan cannot fix, with why, for the preview. */
   skipped: Array<{ itemId: string; reason: string }>;
+}
+
+/**
+ * What one executed call of a plan did, in plan order.
+ *
+ * @public
+ */
+export interface RemediationCallResultV1 {
+  /** The index of the call in `calls`. */
+  index: number;
+  outcome: 'done' | 'failed' | 'not-run';
+  /** Why it failed (never a settings value). */
+  error?: { message: string; reason?: string; statusCode?: number };
+}
+
+/**
+ * `POST /v1/entities/:namespace/:kind/:name/drift/remediations`: the plan (the dry run is only
+ * the plan), and for an executed plan what each call did and a fresh drift read afterwards.
+ *
+ * @public
+ */
+export interface RemediationResultV1 extends RemediationPlanV1 {
+  dryRun: boolean;
+  cluster: string;
+  /** Present when the plan was executed. */
+  execution?: {
+    /** True when every call succeeded; calls stop at the first failure. */
+    completed: boolean;
+    results: RemediationCallResultV1[];
+  };
+  /** The drift read again after the calls (executed plans only). */
+  recheck?: {
+    counts: Record<DriftClass, number>;
+    /** The plan's items that are still drifted; after a restart they clear as pods are replaced. */
+    remainingItemIds: string[];
+    /** True while the restarted pods are being replaced. */
+    rolloutInProgress: boolean;
+    errors: DriftReadErrorV1[];
+    fetchedAt: string;
+  };
 }

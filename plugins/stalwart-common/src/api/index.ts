@@ -16,6 +16,8 @@ export type {
   DriftReadErrorV1,
   DriftRemediationAction,
   InstanceDriftResponseV1,
+  RemediationCallResultV1,
   RemediationCallV1,
   RemediationPlanV1,
+  RemediationResultV1,
 } from './driftV1';
