@@ -76,10 +76,11 @@ export function digestOf(text: string): string {
  * @public
  */
 export function safeValue(secretLikeField: boolean, text: string): SafeValue {
-  const digest = digestOf(text);
-  if (isMacroReference(text)) return { text, digest, masked: false };
+  // A shown value is its own digest; only withheld ones need hashing.
+  if (isMacroReference(text))
+    return { text, digest: `=${text}`, masked: false };
   if (secretLikeField || secretLikeReason(text) !== undefined) {
-    return { digest, masked: true };
+    return { digest: `#${digestOf(text)}`, masked: true };
   }
-  return { text, digest, masked: false };
+  return { text, digest: `=${text}`, masked: false };
 }

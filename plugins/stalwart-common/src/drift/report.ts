@@ -12,7 +12,8 @@ import type { SafeValue } from './masking';
 export interface Observation {
   /** The key or object/field the item is about; items with equal subjects are one setting. */
   subject: string;
-  group: string;
+  /** Computed once per item, not per pod, when absent (`ItemCollector`'s `groupOf`). */
+  group?: string;
   class: DriftClass;
   explanation: DriftExplanationId;
   declared?: SafeValue;
@@ -24,54 +25,94 @@ export interface Observation {
 
 const CLASS_RANK = new Map(DRIFT_CLASSES.map((c, i) => [c, i]));
 
+/** One state of one setting, and the pods that showed it. */
+export interface ItemState {
+  class: DriftClass;
+  explanation: DriftExplanationId;
+  liveDigest?: string;
+  observation: Observation;
+  pods: DriftPodRefV1[];
+}
+
 /**
  * Merges per-pod observations into items: pods that saw the same state share one item, and a
  * setting that drifted on some pods shows only its drifted states (the rest are in sync).
  */
 export class ItemCollector {
-  private readonly merged = new Map<
-    string,
-    { observation: Observation; pods: DriftPodRefV1[] }
-  >();
+  // Per subject its few states: no per-observation key strings, which dominated 5,000-key runs.
+  private readonly subjects = new Map<string, ItemState[]>();
   private readonly drifted = new Set<string>();
 
-  add(observation: Observation, pod?: DriftPodRefV1): string {
-    const state = `${observation.subject}\u0000${observation.class}\u0000${
-      observation.explanation
-    }\u0000${observation.live?.digest ?? ''}`;
-    let entry = this.merged.get(state);
-    if (!entry) {
-      entry = { observation, pods: [] };
-      this.merged.set(state, entry);
+  constructor(private readonly groupOf: (subject: string) => string = s => s) {}
+
+  add(observation: Observation, pod?: DriftPodRefV1): ItemState {
+    return this.addState(
+      observation.subject,
+      observation.class,
+      observation.explanation,
+      observation.live?.digest,
+      () => observation,
+      pod,
+    );
+  }
+
+  /** Like `add`, building the observation only for a state not seen yet (most pods agree). */
+  addState(
+    subject: string,
+    cls: DriftClass,
+    explanation: DriftExplanationId,
+    liveDigest: string | undefined,
+    make: () => Observation,
+    pod?: DriftPodRefV1,
+  ): ItemState {
+    let states = this.subjects.get(subject);
+    if (!states) this.subjects.set(subject, (states = []));
+    let state: ItemState | undefined;
+    for (const candidate of states)
+      if (
+        candidate.class === cls &&
+        candidate.explanation === explanation &&
+        candidate.liveDigest === liveDigest
+      )
+        state = candidate;
+    if (!state) {
+      state = {
+        class: cls,
+        explanation,
+        liveDigest,
+        observation: make(),
+        pods: [],
+      };
+      states.push(state);
     }
-    if (pod) entry.pods.push(pod);
-    if (observation.class !== 'in-sync') this.drifted.add(observation.subject);
+    if (pod) state.pods.push(pod);
+    if (cls !== 'in-sync') this.drifted.add(subject);
     return state;
   }
 
-  /** Items in display order, each with a stable id, and the state key each id came from. */
-  items(): Array<{ item: DriftItemV1; state: string }> {
-    const kept = [...this.merged].filter(
-      ([, { observation }]) =>
-        observation.class !== 'in-sync' ||
-        !this.drifted.has(observation.subject),
-    );
+  /** Items in display order, each with a stable id, and the state each id came from. */
+  items(): Array<{ item: DriftItemV1; state: ItemState }> {
+    const kept: ItemState[] = [];
+    for (const [subject, states] of this.subjects) {
+      const drifted = this.drifted.has(subject);
+      for (const state of states)
+        if (!drifted || state.class !== 'in-sync') kept.push(state);
+    }
     kept.sort(
-      ([, a], [, b]) =>
-        CLASS_RANK.get(a.observation.class)! -
-          CLASS_RANK.get(b.observation.class)! ||
+      (a, b) =>
+        CLASS_RANK.get(a.class)! - CLASS_RANK.get(b.class)! ||
         (a.observation.subject < b.observation.subject ? -1 : 1),
     );
     const seen = new Map<string, number>();
-    return kept.map(([state, { observation: o, pods }]) => {
-      const base = o.subject;
-      const n = seen.get(base) ?? 0;
-      seen.set(base, n + 1);
+    return kept.map(state => {
+      const { observation: o, pods } = state;
+      const n = seen.get(o.subject) ?? 0;
+      seen.set(o.subject, n + 1);
       const item: DriftItemV1 = {
-        id: n === 0 ? base : `${base}#${n + 1}`,
+        id: n === 0 ? o.subject : `${o.subject}#${n + 1}`,
         ...(o.key !== undefined ? { key: o.key } : {}),
         ...(o.object ? { object: o.object } : {}),
-        group: o.group,
+        group: o.group ?? this.groupOf(o.subject),
         class: o.class,
         explanation: o.explanation,
         ...(o.declared?.text !== undefined

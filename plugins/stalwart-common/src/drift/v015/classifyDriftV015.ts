@@ -1,5 +1,6 @@
 import type {
   DriftExplanationId,
+  DriftPodRefV1,
   DriftPodV1,
   DriftReadErrorV1,
   DriftRemediationAction,
@@ -11,7 +12,12 @@ import {
   type LocalKeyPatterns,
 } from '../../toml';
 import { isSecretLikeKey, safeValue, type SafeValue } from '../masking';
-import { ItemCollector, countByClass, type Observation } from '../report';
+import {
+  ItemCollector,
+  countByClass,
+  type ItemState,
+  type Observation,
+} from '../report';
 import type { DriftReport } from '../types';
 import {
   comparableConfig,
@@ -23,10 +29,10 @@ import type { V015DriftInput, V015PodInput } from './types';
 
 /** The setting a key belongs to: the part before its first list index, else its parent. */
 export function settingGroupV015(key: string): string {
-  const segments = key.split('.');
-  const index = segments.findIndex(s => /^\d+$/.test(s));
-  if (index > 0) return segments.slice(0, index).join('.');
-  return segments.length > 1 ? segments.slice(0, -1).join('.') : key;
+  const index = /\.\d+(?:\.|$)/.exec(key)?.index;
+  if (index !== undefined && index > 0) return key.slice(0, index);
+  const last = key.lastIndexOf('.');
+  return last > 0 ? key.slice(0, last) : key;
 }
 
 const REMEDIES: Partial<Record<DriftExplanationId, DriftRemediationAction[]>> =
@@ -46,12 +52,35 @@ function substitute(text: string, substitutions: Record<string, string>) {
   return result;
 }
 
+// The ConfigMap rarely changes between reads: keep the last few parses (pure: same text, same result).
+const parsedTexts = new Map<
+  string,
+  { config: ComparableConfig; patterns: LocalKeyPatterns }
+>();
+function parsedConfigToml(text: string) {
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    const flat = parseStalwartToml(text);
+    parsed = {
+      config: comparableConfig(flat),
+      patterns: localKeyPatternsOf(flat),
+    };
+    if (parsedTexts.size >= 16)
+      parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
+}
+
 /** One engine run: shared caches for the pods of an instance. */
 class V015Comparison {
   private readonly secretLike = new Map<string, boolean>();
+  // Per run only: their keys are raw values, which must not outlive the read.
+  private readonly secretValues = new Map<string, SafeValue>();
+  private readonly plainValues = new Map<string, SafeValue>();
   private readonly declaredByText = new Map<string, ComparableConfig>();
-  readonly collector = new ItemCollector();
-  readonly storedKeys = new Map<string, string[]>();
+  readonly collector = new ItemCollector(settingGroupV015);
+  readonly storedKeys = new Map<ItemState, string[]>();
   patterns?: LocalKeyPatterns;
 
   constructor(private readonly configToml: string) {}
@@ -62,7 +91,13 @@ class V015Comparison {
       secret = isSecretLikeKey(key);
       this.secretLike.set(key, secret);
     }
-    return safeValue(secret, text);
+    const cache = secret ? this.secretValues : this.plainValues;
+    let value = cache.get(text);
+    if (!value) {
+      value = safeValue(secret, text);
+      cache.set(text, value);
+    }
+    return value;
   }
 
   /** The ConfigMap as this pod's init container rendered it, in comparison form. */
@@ -70,33 +105,33 @@ class V015Comparison {
     const text = substitute(this.configToml, pod.substitutions ?? {});
     let declared = this.declaredByText.get(text);
     if (!declared) {
-      const flat = parseStalwartToml(text);
-      this.patterns ??= localKeyPatternsOf(flat);
-      declared = comparableConfig(flat);
+      const parsed = parsedConfigToml(text);
+      this.patterns ??= parsed.patterns;
+      declared = parsed.config;
       this.declaredByText.set(text, declared);
     }
     return declared;
   }
 
   observe(
-    pod: DriftPodV1,
+    pod: DriftPodRefV1,
     key: string,
-    o: Omit<Observation, 'subject' | 'group' | 'key' | 'remediations'>,
+    o: Omit<Observation, 'subject' | 'key' | 'remediations'>,
     storedKeys?: string[],
   ) {
-    const state = this.collector.add(
-      {
+    const state = this.collector.addState(
+      key,
+      o.class,
+      o.explanation,
+      o.live?.digest,
+      () => ({
         ...o,
         subject: key,
         key,
-        group: settingGroupV015(key),
         remediations:
           o.class === 'in-sync' ? [] : REMEDIES[o.explanation] ?? [],
-      },
-      {
-        name: pod.name,
-        ...(pod.nodeId !== undefined ? { nodeId: pod.nodeId } : {}),
-      },
+      }),
+      pod,
     );
     if (storedKeys) this.storedKeys.set(state, storedKeys);
   }
@@ -141,7 +176,11 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
     for (const key of config.values.keys())
       servedBy.set(key, (servedBy.get(key) ?? 0) + 1);
 
-  read.forEach(({ input: podInput, pod }, i) => {
+  read.forEach(({ input: podInput, pod: podState }, i) => {
+    const pod: DriftPodRefV1 = {
+      name: podState.name,
+      ...(podState.nodeId !== undefined ? { nodeId: podState.nodeId } : {}),
+    };
     let declared: ComparableConfig;
     try {
       declared = run.declaredFor(podInput);
@@ -155,7 +194,7 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
     const patterns = run.patterns!;
     const liveConfig = live[i];
     const matched = new Set<string>();
-    const stale = pod.staleConfig;
+    const stale = podState.staleConfig;
 
     for (const [key, text] of declared.values) {
       const shown = declared.sourceKeys.get(key)?.[0] ?? key;

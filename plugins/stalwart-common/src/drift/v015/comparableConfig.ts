@@ -1,41 +1,51 @@
-import {
-  normaliseConfigKey,
-  normaliseConfigKeys,
-  type FlatConfig,
-} from '../../toml';
+import { normaliseConfigKey, type FlatConfig } from '../../toml';
 
 /**
- * A flat config in comparison form (stalwart-v015.md §2.5: integer indices, scalar `k` ==
- * `k.0`), remembering which source keys each comparison key came from: the settings API
- * deletes keys by the spelling they are stored under.
+ * A flat config in comparison form: integer indices (stalwart-v015.md §2.5, the toml module's
+ * `normaliseConfigKey`), remembering which source keys each comparison key came from (the
+ * settings API deletes keys by the spelling they are stored under). Scalar `k` == `k.0` is
+ * applied at lookup (`findComparableKey`), which also covers one side folding and the other not.
  */
 export interface ComparableConfig {
   values: Map<string, string>;
   sourceKeys: Map<string, string[]>;
 }
 
-/** Builds the comparison form with the toml module's normalisation (no second flattener). */
+/** Normalised keys repeat across pods and reads; remembering them keeps a 5,000-key compare fast. */
+const normalised = new Map<string, string>();
+const MAX_REMEMBERED = 200_000;
+
+function comparisonKey(key: string): string {
+  let result = normalised.get(key);
+  if (result === undefined) {
+    if (normalised.size >= MAX_REMEMBERED) normalised.clear();
+    result = normaliseConfigKey(key);
+    normalised.set(key, result);
+  }
+  return result;
+}
+
+/** Builds the comparison form; of two spellings of one element (`k.0000`, `k.0`) the first in key order wins, as in `normaliseConfigKeys`. */
 export function comparableConfig(flat: FlatConfig): ComparableConfig {
-  const values = new Map(Object.entries(normaliseConfigKeys(flat)));
+  const values = new Map<string, string>();
   const sourceKeys = new Map<string, string[]>();
-  for (const key of Object.keys(flat)) {
-    const normalised = normaliseConfigKey(key);
-    // normaliseConfigKeys folds a lone `k.0` into `k`.
-    const target =
-      !values.has(normalised) && normalised.endsWith('.0')
-        ? normalised.slice(0, -2)
-        : normalised;
+  // eslint-disable-next-line guard-for-in -- a FlatConfig is a plain record
+  for (const key in flat) {
+    const value = flat[key];
+    const target = comparisonKey(key);
     const keys = sourceKeys.get(target);
     if (keys) keys.push(key);
-    else sourceKeys.set(target, [key]);
+    else {
+      sourceKeys.set(target, [key]);
+      values.set(target, value);
+    }
   }
   return { values, sourceKeys };
 }
 
 /**
- * The comparison key under which `config` holds `key`, allowing for the other side having
- * folded (or not folded) a one-element list: a file's `k.0000` beside a database `k.0001`
- * stays `k.0`, while the file alone folds it to `k`.
+ * The comparison key under which `config` holds `key`, treating a scalar `k` and `k.0` as one
+ * (Stalwart's `Config::values(k)` reads both as the first element, §2.4).
  */
 export function findComparableKey(
   config: ComparableConfig,

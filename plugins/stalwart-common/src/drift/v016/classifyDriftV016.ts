@@ -4,7 +4,12 @@ import type {
   DriftReadErrorV1,
   DriftRemediationAction,
 } from '../../api/driftV1';
-import { ItemCollector, countByClass, type Observation } from '../report';
+import {
+  ItemCollector,
+  countByClass,
+  type ItemState,
+  type Observation,
+} from '../report';
 import type { DriftReport, RegistryFix } from '../types';
 import { compareFields, safeObject } from './compareFields';
 import { parseSettingsPlan } from './planFile';
@@ -88,7 +93,7 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
   }
 
   const collector = new ItemCollector();
-  const fixes = new Map<string, RegistryFix>();
+  const fixes = new Map<ItemState, RegistryFix>();
   const observe = (
     type: string,
     naturalKey: string,

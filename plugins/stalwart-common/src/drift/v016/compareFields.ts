@@ -1,5 +1,5 @@
 import type { DriftClass, DriftExplanationId } from '../../api/driftV1';
-import { digestOf, safeValue, type SafeValue } from '../masking';
+import { safeValue, type SafeValue } from '../masking';
 import { canonicalJson } from './canonical';
 import { fieldSchemaOf, isSecretField, isServerSetField } from './schemaView';
 import type { RegistrySchemaV016 } from './types';
@@ -27,7 +27,7 @@ function safeJson(secret: boolean, value: unknown): SafeValue | undefined {
   if (json === undefined) return undefined;
   // References name where a secret lives (stalwart-v016.md §1 "Secrets"): shown and diffed.
   if (secret && isReference(value))
-    return { text: json, digest: digestOf(json), masked: false };
+    return { text: json, digest: `=${json}`, masked: false };
   return safeValue(secret, json);
 }
 
