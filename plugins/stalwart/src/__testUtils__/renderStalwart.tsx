@@ -13,6 +13,11 @@ import {
 
 /** Where the test backend lives; msw handlers answer under it. */
 export const TEST_BASE_URL = 'http://stalwart.test';
+/** The backend URL of an entity's resource (`status`, `drift`). */
+export function entityUrl(name: string, resource: string): string {
+  return `${TEST_BASE_URL}/api/stalwart/v1/entities/default/component/${name}/${resource}`;
+}
+
 export const STATUS_URL = `${TEST_BASE_URL}/api/stalwart/v1/entities/default/component/mail/status`;
 export const DRIFT_URL = `${TEST_BASE_URL}/api/stalwart/v1/entities/default/component/mail/drift`;
 export const REMEDIATIONS_URL = `${DRIFT_URL}/remediations`;
@@ -59,6 +64,9 @@ export async function renderStalwart(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     refreshIntervalMs?: number;
     config?: Record<string, unknown>;
+    /** More API implementations, e.g. `catalogApiMock(...)`. */
+    apis?: any[];
+    mountedRoutes?: Record<string, any>;
   } = {},
 ): Promise<RenderResult & { client: StalwartClient; cache: SharedQueryCache }> {
   const client = new StalwartClient({
@@ -79,8 +87,10 @@ export async function renderStalwart(
         mockApis.permission({
           authorize: options.permission ?? AuthorizeResult.ALLOW,
         }),
+        ...(options.apis ?? []),
       ],
       config: options.config as any,
+      mountedRoutes: options.mountedRoutes,
     },
   );
   return { ...result, client, cache };

@@ -73,10 +73,12 @@ export function FleetPageContent() {
                 size="small"
                 style={{ minWidth: 180 }}
               >
-                <InputLabel id="stalwart-fleet-verdict">Verdict</InputLabel>
+                <InputLabel id="stalwart-fleet-verdict">
+                  Filter by verdict
+                </InputLabel>
                 <Select
                   labelId="stalwart-fleet-verdict"
-                  label="Verdict"
+                  label="Filter by verdict"
                   value={verdict}
                   onChange={e =>
                     setVerdict(e.target.value as VerdictState | 'any')

@@ -1,0 +1,106 @@
+import { ResponseError } from '@backstage/errors';
+import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { resetRoutePlan } from '../__testUtils__/driftFixtures';
+import { errorResponse, TEST_BASE_URL } from '../__testUtils__/renderStalwart';
+import { clusterStatus, statusResponse } from '../__testUtils__/statusFixtures';
+import { StalwartClient } from './StalwartClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const base = `${TEST_BASE_URL}/api/stalwart/v1/entities`;
+const ref = { kind: 'Component', namespace: 'default', name: 'Mail' };
+
+function client() {
+  return new StalwartClient({
+    discoveryApi: mockApis.discovery({ baseUrl: TEST_BASE_URL }),
+    fetchApi: mockApis.fetch(),
+  });
+}
+
+describe('StalwartClient', () => {
+  it('reads the status of an entity under its lower-cased reference', async () => {
+    const status = statusResponse([clusterStatus({ cluster: 'homelab' })]);
+    server.use(
+      http.get(`${base}/default/component/mail/status`, () =>
+        HttpResponse.json(status),
+      ),
+    );
+
+    await expect(client().getInstanceStatus(ref)).resolves.toEqual(status);
+  });
+
+  it('encodes every part of the reference', async () => {
+    let path = '';
+    server.use(
+      http.get(`${base}/*`, ({ request }) => {
+        path = new URL(request.url).pathname;
+        return HttpResponse.json({});
+      }),
+    );
+    await client().getInstanceStatus({
+      kind: 'component',
+      namespace: 'a b',
+      name: 'x?y',
+    });
+    expect(path).toBe('/api/stalwart/v1/entities/a%20b/component/x%3Fy/status');
+  });
+
+  it('asks for hidden drift classes only when told to', async () => {
+    const urls: string[] = [];
+    server.use(
+      http.get(`${base}/default/component/mail/drift`, ({ request }) => {
+        urls.push(new URL(request.url).search);
+        return HttpResponse.json({});
+      }),
+    );
+    await client().getInstanceDrift(ref);
+    await client().getInstanceDrift(ref, { includeHidden: true });
+    expect(urls).toEqual(['', '?includeHidden=true']);
+  });
+
+  it('posts remediations as JSON and returns the plan', async () => {
+    let body: unknown;
+    server.use(
+      http.post(
+        `${base}/default/component/mail/drift/remediations`,
+        async ({ request }) => {
+          expect(request.headers.get('content-type')).toBe('application/json');
+          body = await request.json();
+          return HttpResponse.json(resetRoutePlan);
+        },
+      ),
+    );
+    const request = {
+      action: 'reset-to-git' as const,
+      itemIds: ['queue.route.resend.address'],
+      dryRun: true,
+    };
+    await expect(client().remediate(ref, request)).resolves.toEqual(
+      resetRoutePlan,
+    );
+    expect(body).toEqual(request);
+  });
+
+  it('throws the backend error as a ResponseError with its status and message', async () => {
+    server.use(
+      http.get(`${base}/default/component/mail/status`, () =>
+        errorResponse(
+          404,
+          'NotFoundError',
+          'No catalog entity component:default/mail',
+        ),
+      ),
+    );
+    const error = await client()
+      .getInstanceStatus(ref)
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.body.error.message).toBe(
+      'No catalog entity component:default/mail',
+    );
+  });
+});

@@ -1,0 +1,174 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { driftResponse } from '../../__testUtils__/driftFixtures';
+import {
+  entityUrl,
+  errorResponse,
+  mailEntity,
+  renderStalwart,
+} from '../../__testUtils__/renderStalwart';
+import {
+  clusterStatus,
+  mailReleaseObjects,
+  statusResponse,
+} from '../../__testUtils__/statusFixtures';
+import { FleetPageContent } from './FleetPage';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const instance = (name: string, title: string) => ({
+  ...mailEntity,
+  metadata: { ...mailEntity.metadata, name, title },
+});
+const entities = [
+  instance('mail', 'Mail (homelab)'),
+  instance('mail-edge', 'Mail (edge)'),
+  instance('mail-secret', 'Mail (restricted)'),
+  { ...mailEntity, metadata: { name: 'website', annotations: {} } },
+];
+
+function serveFleet() {
+  server.use(
+    http.get(entityUrl('mail', 'status'), () =>
+      HttpResponse.json(
+        statusResponse([clusterStatus({ cluster: 'homelab' })]),
+      ),
+    ),
+    http.get(entityUrl('mail', 'drift'), () =>
+      HttpResponse.json(driftResponse()),
+    ),
+    http.get(entityUrl('mail-edge', 'status'), () =>
+      HttpResponse.json(
+        statusResponse([
+          clusterStatus({
+            cluster: 'edge',
+            objects: mailReleaseObjects({ certificateDaysLeft: 5 }),
+          }),
+        ]),
+      ),
+    ),
+    http.get(entityUrl('mail-edge', 'drift'), () =>
+      HttpResponse.json(driftResponse({ items: [] })),
+    ),
+    http.get(entityUrl('mail-secret', 'status'), () =>
+      errorResponse(403, 'NotAllowedError', 'no'),
+    ),
+    http.get(entityUrl('mail-secret', 'drift'), () =>
+      errorResponse(403, 'NotAllowedError', 'no'),
+    ),
+  );
+}
+
+const withCatalog = (items: typeof entities) => ({
+  apis: [[catalogApiRef, catalogApiMock({ entities: items })]],
+  mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+});
+
+const instanceRows = () =>
+  within(screen.getByRole('table', { name: 'Mail server instances' }))
+    .getAllByRole('row')
+    .slice(1);
+
+/** The row of an instance once its status has loaded (its text has `loaded`). */
+async function rowOf(title: string, loaded: string) {
+  let row: HTMLElement | undefined;
+  await waitFor(() => {
+    row = instanceRows().find(
+      r => within(r).getByRole('link').textContent === title,
+    );
+    expect(row).toHaveTextContent(loaded);
+  });
+  return row!;
+}
+
+describe('FleetPageContent', () => {
+  it('lists every annotated entity, worst verdict first, with its facts', async () => {
+    serveFleet();
+    await renderStalwart(<FleetPageContent />, withCatalog(entities));
+
+    await screen.findByRole(
+      'table',
+      { name: 'Mail server instances' },
+      { timeout: 5000 },
+    );
+    const edge = await rowOf('Mail (edge)', 'Critical');
+    expect(within(edge).getByRole('cell', { name: '5' })).toBeInTheDocument();
+    const homelab = await rowOf('Mail (homelab)', 'Healthy');
+    expect(
+      within(homelab).getByRole('cell', { name: 'v0.15.5' }),
+    ).toBeInTheDocument();
+    // changed-live 1 + shadowed 1 + user-managed 2; server-managed and in-sync do not count.
+    expect(
+      within(homelab).getByRole('cell', { name: '4' }),
+    ).toBeInTheDocument();
+    expect(
+      await rowOf('Mail (restricted)', 'Not permitted'),
+    ).toBeInTheDocument();
+    expect(
+      instanceRows().map(r => within(r).getByRole('link').textContent),
+    ).toEqual(['Mail (edge)', 'Mail (homelab)', 'Mail (restricted)']);
+  });
+
+  it('sorts by a column and filters by text and verdict', async () => {
+    serveFleet();
+    await renderStalwart(<FleetPageContent />, withCatalog(entities));
+    await rowOf('Mail (homelab)', 'Healthy');
+    await rowOf('Mail (edge)', 'Critical');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Certificate days left' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Certificate days left' }),
+    );
+    expect(within(instanceRows()[0]).getByRole('link')).toHaveTextContent(
+      'Mail (homelab)',
+    );
+
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Filter instances' }),
+      'edge',
+    );
+    expect(instanceRows()).toHaveLength(1);
+    await userEvent.clear(
+      screen.getByRole('searchbox', { name: 'Filter instances' }),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Filter by verdict' }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Healthy' }),
+    );
+    expect(instanceRows()).toHaveLength(1);
+    expect(within(instanceRows()[0]).getByRole('link')).toHaveTextContent(
+      'Mail (homelab)',
+    );
+  });
+
+  it('charts how many certificates expire when', async () => {
+    serveFleet();
+    await renderStalwart(<FleetPageContent />, withCatalog(entities));
+    await rowOf('Mail (edge)', 'Critical');
+    await rowOf('Mail (homelab)', 'Healthy');
+
+    expect(
+      screen.getByRole('img', {
+        name: 'Certificates by days left. Expired: 0, Under 7 days: 1, 7–30 days: 0, 31–60 days: 0, Over 60 days: 1',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says how to add an instance when the catalog has none', async () => {
+    await renderStalwart(<FleetPageContent />, withCatalog([]));
+    expect(
+      await screen.findByText(/No catalog entity carries the/),
+    ).toBeInTheDocument();
+  });
+});
