@@ -145,7 +145,10 @@ export class FakeKubernetesCluster {
       kind: `${kind}List`,
       apiVersion: 'v1',
       metadata: { resourceVersion: String(this.resourceVersion) },
-      items: this.collections.get(path) ?? [],
+      // Like kube-apiserver, list items carry no kind or apiVersion (watch events do).
+      items: (this.collections.get(path) ?? []).map(
+        ({ kind: _kind, apiVersion: _apiVersion, ...item }) => item,
+      ),
     });
   }
 

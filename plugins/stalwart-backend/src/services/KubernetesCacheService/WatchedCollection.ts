@@ -27,11 +27,12 @@ export class WatchedCollection {
     private readonly options: {
       client: ClusterClient;
       path: string;
+      typeMeta: { apiVersion: string; kind: string };
       maxBackoffMs: number;
       logger: LoggerService;
     },
   ) {
-    const { client, path } = options;
+    const { client, path, typeMeta } = options;
     this.firstSync = new Promise(resolve => {
       this.resolveFirstSync = resolve;
     });
@@ -42,7 +43,12 @@ export class WatchedCollection {
         const list = await client.list(path);
         this.notInstalled = false;
         this.markSynced();
-        return list;
+        // The apiserver leaves kind and apiVersion off list items (watch events carry them);
+        // the status rules read them, so every cached object gets them.
+        return {
+          ...list,
+          items: list.items.map(item => ({ ...typeMeta, ...item })),
+        };
       },
       false,
     );

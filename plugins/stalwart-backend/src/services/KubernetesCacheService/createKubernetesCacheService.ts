@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { StalwartStatusConfig } from '../../config/types';
 import { ClusterClient, createClusterClient } from './createClusterClient';
-import { collectionPath } from './resourceKinds';
+import { collectionPath, typeMetaOf } from './resourceKinds';
 import type {
   CollectionSnapshot,
   KubernetesCacheService,
@@ -61,6 +61,7 @@ export function createKubernetesCacheService(options: {
       const collection = new WatchedCollection({
         client,
         path: collectionPath(kind, namespace),
+        typeMeta: typeMetaOf(kind),
         maxBackoffMs: config.maxBackoffMs,
         logger,
       });

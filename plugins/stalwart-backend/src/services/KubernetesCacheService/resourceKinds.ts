@@ -36,3 +36,12 @@ export function collectionPath(kind: ResourceKind, namespace: string): string {
   const prefix = group ? `/apis/${group}/${version}` : `/api/${version}`;
   return `${prefix}/namespaces/${encodeURIComponent(namespace)}/${plural}`;
 }
+
+/** The `apiVersion` and `kind` of a watched kind's objects. */
+export function typeMetaOf(kind: ResourceKind): {
+  apiVersion: string;
+  kind: ResourceKind;
+} {
+  const { group, version } = RESOURCE_KINDS[kind];
+  return { apiVersion: group ? `${group}/${version}` : version, kind };
+}

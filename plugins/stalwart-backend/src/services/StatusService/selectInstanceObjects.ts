@@ -86,10 +86,12 @@ export function selectInstanceObjects(options: {
     s => s.spec?.clusterIP !== 'None',
   );
   const releaseServices = services.filter(ofRelease);
+  // Exposure is about how mail reaches the pods from outside: a release's LoadBalancer or
+  // NodePort Service (kgrubb adds `<fullname>-mail` beside its ClusterIP one) comes first.
   const service =
-    services.find(s => s.metadata?.name === names?.mailService) ??
     releaseServices.find(s => s.spec?.type === 'LoadBalancer') ??
     releaseServices.find(s => s.spec?.type === 'NodePort') ??
+    services.find(s => s.metadata?.name === names?.mailService) ??
     releaseServices[0] ??
     (workload ? services.find(s => s.metadata?.name === release) : undefined);
 
