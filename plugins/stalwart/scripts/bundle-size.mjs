@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Prints how much JavaScript (gzipped) the Stalwart plugin adds to the app: builds packages/app
+// twice, once with feature discovery excluding the plugin and once as configured, and compares
+// every emitted .js file. The with-plugin build runs last, so packages/app/dist ends up as the
+// normal production build.
+//
+//   yarn size:frontend            build both and print the figure
+//   yarn size:frontend --reuse    compare the copies kept from the last run
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const PLUGIN = '@stalwart-backstage/plugin-stalwart';
+const BUDGET_KB = 150;
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const app = join(root, 'packages/app');
+const work = join(root, 'node_modules/.cache/stalwart-bundle-size');
+const reuse = process.argv.includes('--reuse');
+
+function build(label, extraConfig) {
+  const target = join(work, label);
+  if (reuse && existsSync(target)) return target;
+  const args = [
+    'backstage-cli',
+    'package',
+    'build',
+    '--config',
+    join(root, 'app-config.yaml'),
+  ];
+  if (extraConfig) {
+    const file = join(work, `${label}.yaml`);
+    writeFileSync(file, extraConfig);
+    args.push('--config', file);
+  }
+  process.stderr.write(`building the app (${label})…\n`);
+  execFileSync('yarn', args, {
+    cwd: app,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  rmSync(target, { recursive: true, force: true });
+  cpSync(join(app, 'dist'), target, { recursive: true });
+  return target;
+}
+
+function jsFiles(dir) {
+  return readdirSync(dir).flatMap(name => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return jsFiles(path);
+    return name.endsWith('.js') ? [path] : [];
+  });
+}
+
+/** Gzipped bytes of every .js file, and of those index.html loads up front. */
+function measure(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  let total = 0;
+  let initial = 0;
+  for (const file of jsFiles(dist)) {
+    const size = gzipSync(readFileSync(file)).length;
+    total += size;
+    if (html.includes(relative(dist, file))) initial += size;
+  }
+  return { total, initial };
+}
+
+mkdirSync(work, { recursive: true });
+const without = measure(
+  build('without-plugin', `app:\n  packages:\n    exclude: ['${PLUGIN}']\n`),
+);
+const withPlugin = measure(build('with-plugin'));
+const kb = bytes => (bytes / 1024).toFixed(1);
+const added = withPlugin.total - without.total;
+console.log(
+  `App JS without the plugin: ${kb(without.total)} KB gzipped (${kb(
+    without.initial,
+  )} KB loaded up front)`,
+);
+console.log(
+  `App JS with the plugin:    ${kb(withPlugin.total)} KB gzipped (${kb(
+    withPlugin.initial,
+  )} KB loaded up front)`,
+);
+console.log(
+  `The Stalwart plugin adds ${kb(added)} KB gzipped (${kb(
+    withPlugin.initial - without.initial,
+  )} KB up front); budget ${BUDGET_KB} KB`,
+);
+if (added / 1024 > BUDGET_KB) process.exitCode = 1;
