@@ -1,20 +1,12 @@
 import {
-  getGuestToken,
-  startBackend,
+  startBackendWithSimulator,
   waitFor,
-  type RunningBackend,
+  type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
-import {
-  startSimulatorServer,
-  type SimulatorServer,
-} from '@stalwart-backstage/simulator';
-import { resolve } from 'node:path';
 
 // The core Kubernetes plugin of the example backend, configured with the simulator's URLs
 // exactly as for real clusters, must read the demo scenario: proof that the simulator speaks
 // the REST a real client expects.
-const DEMO_SCENARIO = resolve(__dirname, '../../simulator/scenarios/demo');
-
 type ClusterItem = {
   cluster: { name: string };
   errors: unknown[];
@@ -22,61 +14,28 @@ type ClusterItem = {
 };
 
 describe('the core Kubernetes plugin against the simulated demo clusters', () => {
-  let simulator: SimulatorServer;
-  let backend: RunningBackend;
-  let token: string;
+  let stack: BackendWithSimulator;
 
   beforeAll(async () => {
-    simulator = await startSimulatorServer({
-      scenarioDir: DEMO_SCENARIO,
-      port: 0,
-      tls: true,
-    });
-    const caData = Buffer.from(simulator.certificate!).toString('base64');
-    backend = await startBackend({
-      configFiles: ['app-config.yaml'],
-      config: {
-        backend: {
-          database: { client: 'better-sqlite3', connection: ':memory:' },
-        },
-        kubernetes: {
-          serviceLocatorMethod: { type: 'multiTenant' },
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: simulator.clusters.map(cluster => ({
-                name: cluster.name,
-                url: cluster.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: cluster.token,
-                caData,
-                skipMetricsLookup: true,
-              })),
-            },
-          ],
-        },
-      },
-    });
-    token = await getGuestToken(backend.baseUrl);
+    stack = await startBackendWithSimulator();
     await waitFor('the demo entities to be ingested', async () => {
       const res = await fetch(
-        `${backend.baseUrl}/api/catalog/entities/by-name/component/default/mail-edge`,
-        { headers: { authorization: `Bearer ${token}` } },
+        `${stack.backend.baseUrl}/api/catalog/entities/by-name/component/default/mail-edge`,
+        { headers: { authorization: `Bearer ${stack.token}` } },
       );
       return res.ok;
     });
   }, 180_000);
 
   afterAll(async () => {
-    await backend?.stop();
-    await simulator?.close();
+    await stack?.stop();
   }, 60_000);
 
   async function query(path: string, body: object): Promise<ClusterItem[]> {
-    const res = await fetch(`${backend.baseUrl}/api/kubernetes${path}`, {
+    const res = await fetch(`${stack.backend.baseUrl}/api/kubernetes${path}`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${token}`,
+        authorization: `Bearer ${stack.token}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify(body),

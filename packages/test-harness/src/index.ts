@@ -10,3 +10,5 @@ export type { RunningPostgres } from './startPostgres';
 export { startBackend } from './startBackend';
 export type { RunningBackend, StartBackendOptions } from './startBackend';
 export { getGuestToken } from './guestToken';
+export { startBackendWithSimulator } from './startBackendWithSimulator';
+export type { BackendWithSimulator } from './startBackendWithSimulator';

@@ -1,0 +1,79 @@
+import {
+  startSimulatorServer,
+  type SimulatorServer,
+} from '@stalwart-backstage/simulator';
+import { resolve } from 'node:path';
+import { getGuestToken } from './guestToken';
+import { startBackend, type RunningBackend } from './startBackend';
+
+// Test tooling only ever runs from the monorepo's sources, never from a production build.
+// eslint-disable-next-line no-restricted-syntax
+const DEMO_SCENARIO = resolve(__dirname, '../../simulator/scenarios/demo');
+
+/** The example backend wired to a simulated fleet, as the README's start command runs it. */
+export type BackendWithSimulator = {
+  simulator: SimulatorServer;
+  backend: RunningBackend;
+  /** A guest user's token for the backend's APIs. */
+  token: string;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the simulator on a free port (HTTPS, the demo scenario unless told otherwise) and
+ * the example backend with app-config.yaml, its clusters pointed at the simulator exactly as
+ * at real clusters (URL, service account token, CA), and an in-memory database.
+ */
+export async function startBackendWithSimulator(
+  options: { scenarioDir?: string; config?: Record<string, unknown> } = {},
+): Promise<BackendWithSimulator> {
+  const simulator = await startSimulatorServer({
+    scenarioDir: options.scenarioDir ?? DEMO_SCENARIO,
+    port: 0,
+    tls: true,
+  });
+  const caData = Buffer.from(simulator.certificate!).toString('base64');
+  let backend: RunningBackend | undefined;
+  try {
+    backend = await startBackend({
+      configFiles: ['app-config.yaml'],
+      config: {
+        ...options.config,
+        backend: {
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+        },
+        kubernetes: {
+          serviceLocatorMethod: { type: 'multiTenant' },
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: simulator.clusters.map(cluster => ({
+                name: cluster.name,
+                url: cluster.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: cluster.token,
+                caData,
+                skipMetricsLookup: true,
+              })),
+            },
+          ],
+        },
+      },
+    });
+    const token = await getGuestToken(backend.baseUrl);
+    const started = backend;
+    return {
+      simulator,
+      backend: started,
+      token,
+      async stop() {
+        await started.stop();
+        await simulator.close();
+      },
+    };
+  } catch (error) {
+    await backend?.stop();
+    await simulator.close();
+    throw error;
+  }
+}
