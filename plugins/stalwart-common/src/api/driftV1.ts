@@ -276,8 +276,8 @@ export interface RemediationResultV1 extends RemediationPlanV1 {
     counts: Record<DriftClass, number>;
     /** The plan's items that are still drifted; after a restart they clear as pods are replaced. */
     remainingItemIds: string[];
-    /** True while the restarted pods are being replaced. */
-    rolloutInProgress: boolean;
+    /** True when the plan restarted the workload: its items clear as the pods are replaced. */
+    rolloutStarted: boolean;
     errors: DriftReadErrorV1[];
     fetchedAt: string;
   };

@@ -1,0 +1,115 @@
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DriftEngine,
+  RegistrySchemaV016,
+  toDriftResponseV1,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import type { KubernetesCacheService } from '../KubernetesCacheService/types';
+import type { StalwartConnectionService } from '../StalwartConnection/types';
+import { instanceFromEntity } from '../StatusService/instanceFromEntity';
+import { readDeclaredObjects } from './declaredObjects';
+import type { DriftService } from './types';
+import { readDriftV015 } from './v015/readDriftV015';
+import { readDriftV016 } from './v016/readDriftV016';
+import { SettingsPlanReader } from './v016/SettingsPlanReader';
+
+export function createDriftService(options: {
+  catalog: CatalogService;
+  connections: StalwartConnectionService;
+  cache: KubernetesCacheService;
+  urlReader: UrlReaderService;
+  now?: () => Date;
+}): DriftService {
+  const { catalog, connections, cache, now = () => new Date() } = options;
+  const plans = new SettingsPlanReader(options.urlReader);
+  const schemas = new Map<string, RegistrySchemaV016>();
+
+  return {
+    async read({ entityRef, credentials, cluster }) {
+      const entity = await catalog.getEntityByRef(entityRef, { credentials });
+      if (!entity) throw new NotFoundError(`No catalog entity ${entityRef}`);
+      const instance = instanceFromEntity(entity, entityRef);
+      if (cluster && instance.clusters && !instance.clusters.includes(cluster))
+        throw new NotFoundError(
+          `${entityRef} does not run in cluster ${cluster} (its clusters: ${instance.clusters.join(
+            ', ',
+          )})`,
+        );
+
+      const connection = await connections.connect({ entity });
+      const chosen = cluster
+        ? connection.clusters.find(c => c.cluster === cluster)
+        : connection.clusters.find(c => c.pods.length > 0) ??
+          connection.clusters[0];
+      if (!chosen)
+        throw new NotFoundError(`${entityRef} runs in no configured cluster`);
+      if (chosen.pods.length === 0) {
+        // Nothing live to compare: an empty report would read as "in sync".
+        throw (
+          chosen.error ??
+          new ServiceUnavailableError(
+            `Release ${instance.release} has no pods in namespace ${instance.namespace} of cluster ${chosen.cluster}, so its live settings cannot be read`,
+          )
+        );
+      }
+
+      const connected = chosen.pods.find(p => p.engine);
+      const engine: DriftEngine | undefined =
+        connected?.engine ??
+        instance.flavor?.generation ??
+        chosen.pods.find(p => p.pod.engineFromImage)?.pod.engineFromImage;
+      if (!engine) {
+        const failed = chosen.pods[0];
+        throw 'error' in failed
+          ? failed.error
+          : new ServiceUnavailableError('No pod answered');
+      }
+
+      const declared = await readDeclaredObjects({
+        cache,
+        cluster: chosen.cluster,
+        instance,
+        fileSuffix: engine === 'v0.15' ? '.toml' : '.json',
+      });
+      const report =
+        engine === 'v0.15'
+          ? await readDriftV015({ instance, declared, pods: chosen.pods })
+          : await readDriftV016({
+              entity,
+              declared,
+              pods: chosen.pods,
+              plans,
+              schemas,
+            });
+      return {
+        entityRef,
+        entity,
+        cluster: chosen.cluster,
+        instance: {
+          release: instance.release,
+          namespace: instance.namespace,
+          ...(instance.chart ? { chart: instance.chart } : {}),
+          ...(connected?.pod.imageVersion
+            ? { version: connected.pod.imageVersion }
+            : {}),
+        },
+        report,
+        workload: declared.workload,
+        pods: chosen.pods,
+        fetchedAt: now(),
+      };
+    },
+
+    toResponse(reading, responseOptions) {
+      return toDriftResponseV1(reading.report, {
+        entityRef: reading.entityRef,
+        cluster: reading.cluster,
+        instance: reading.instance,
+        fetchedAt: reading.fetchedAt,
+        includeHidden: responseOptions?.includeHidden,
+      });
+    },
+  };
+}
