@@ -4,10 +4,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
+import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
+import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
+import { createDriftService } from './services/DriftService/createDriftService';
 import { createKubernetesCacheService } from './services/KubernetesCacheService/createKubernetesCacheService';
+import { createRemediationService } from './services/RemediationService/createRemediationService';
+import { RateLimiter } from './services/RemediationService/RateLimiter';
+import { createWorkloadPatcher } from './services/RemediationService/WorkloadPatcher';
+import { createStalwartConnectionService } from './services/StalwartConnection/createStalwartConnectionService';
 import { createStatusService } from './services/StatusService/createStatusService';
 
 /**
@@ -23,21 +30,31 @@ export const stalwartPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog, lifecycle } = deps;
         const statusConfig = readStalwartStatusConfig(config);
+        const connectionConfig = readStalwartConnectionConfig(config);
+        const remediationConfig = readStalwartRemediationConfig(config);
         const cache = createKubernetesCacheService({
           config: statusConfig,
           logger,
         });
         lifecycle.addShutdownHook(() => cache.stop());
+        const connections = createStalwartConnectionService({
+          statusConfig,
+          config: connectionConfig,
+          cache,
+        });
+        lifecycle.addShutdownHook(() => connections.stop());
 
         deps.permissionsRegistry.addResourceType({
           resourceRef: stalwartInstanceResourceRef,
@@ -53,6 +70,12 @@ export const stalwartPlugin = createBackendPlugin({
           },
         });
 
+        const driftService = createDriftService({
+          catalog,
+          connections,
+          cache,
+          urlReader: deps.urlReader,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -62,6 +85,20 @@ export const stalwartPlugin = createBackendPlugin({
               cache,
               catalog,
             }),
+            driftService,
+            remediationService: createRemediationService({
+              drift: driftService,
+              patcher: createWorkloadPatcher({
+                clusters: statusConfig.clusters,
+                requestTimeoutMs: statusConfig.requestTimeoutMs,
+              }),
+              auditor: deps.auditor,
+            }),
+            rateLimiter: new RateLimiter({
+              capacity: remediationConfig.rateLimitRequests,
+              windowMs: remediationConfig.rateLimitWindowMs,
+            }),
+            maxBodyBytes: remediationConfig.maxBodyBytes,
           }),
         );
         deps.httpRouter.addAuthPolicy({

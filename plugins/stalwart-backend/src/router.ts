@@ -2,58 +2,59 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stalwartInstanceReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { authorizeEntity } from './routes/authorizeEntity';
+import { createDriftRoutes } from './routes/driftRoutes';
+import { entityRefFromParams } from './routes/entityRefParams';
+import type { DriftService } from './services/DriftService/types';
+import type { RateLimiter } from './services/RemediationService/RateLimiter';
+import type { RemediationService } from './services/RemediationService/types';
 import type { StatusService } from './services/StatusService/types';
-
-const entityParams = z.object({
-  namespace: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/),
-  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,62}$/),
-  name: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/),
-});
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   statusService: StatusService;
+  driftService: DriftService;
+  remediationService: RemediationService;
+  rateLimiter: RateLimiter;
+  /** The JSON body limit of the remediation route; no other route takes a body. */
+  maxBodyBytes: number;
 }): Promise<express.Router> {
   const { httpAuth, permissions, statusService } = options;
   const router = Router();
-  router.use(express.json());
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
-    const parsed = entityParams.safeParse(req.params);
-    if (!parsed.success) {
-      throw new InputError(
-        `Invalid entity reference: ${parsed.error.issues
-          .map(i => `${i.path.join('.')} ${i.message}`)
-          .join(', ')}`,
-      );
-    }
-    const entityRef = stringifyEntityRef(parsed.data).toLocaleLowerCase(
-      'en-US',
-    );
+    const entityRef = entityRefFromParams(req.params);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: stalwartInstanceReadPermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not read the status of ${entityRef}`);
-    }
+    await authorizeEntity({
+      permissions,
+      credentials,
+      permission: stalwartInstanceReadPermission,
+      entityRef,
+      deniedMessage: `You may not read the status of ${entityRef}`,
+    });
     res.json(await statusService.getStatus({ entityRef, credentials }));
   });
+
+  router.use(
+    createDriftRoutes({
+      httpAuth,
+      permissions,
+      drift: options.driftService,
+      remediation: options.remediationService,
+      rateLimiter: options.rateLimiter,
+      maxBodyBytes: options.maxBodyBytes,
+    }),
+  );
 
   return router;
 }
