@@ -80,6 +80,27 @@ export interface Config {
       credentialsCacheTtl?: HumanDuration | string;
     };
     /**
+     * Limits of `POST /v1/entities/:namespace/:kind/:name/drift/remediations`.
+     */
+    remediation?: {
+      /**
+       * A token bucket per user, in memory per backend instance: `requests` remediation calls
+       * (dry runs included) at once, refilled evenly over `window`. Default 10 per minute.
+       * @visibility backend
+       */
+      rateLimit?: {
+        /** @visibility backend */
+        requests?: number;
+        /** @visibility backend */
+        window?: HumanDuration | string;
+      };
+      /**
+       * The largest JSON body accepted, e.g. `16kb` (256 b to 1 mb). Default `16kb`.
+       * @visibility backend
+       */
+      maxBodySize?: string | number;
+    };
+    /**
      * Which Kubernetes Secret holds the credentials the backend sends to Stalwart. The Secret is
      * read in the instance's cluster with the cluster credentials and kept in memory only.
      * Order: an `instances` entry, then the entity's `stalwart.io/credentials-secret`
