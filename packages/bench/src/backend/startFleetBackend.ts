@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import {
+  getGuestToken,
+  startBackend,
+  waitFor,
+} from '@stalwart-backstage/test-harness';
+import type { FleetSimulator } from '../fleet/startFleetSimulator';
+import { childPids } from './processUsage';
+
+/** The example backend, pointed at one simulated fleet, with a signed-in user. */
+export interface FleetBackend {
+  baseUrl: string;
+  pid: number;
+  /** A guest user's Backstage token, as the app sends it. */
+  token: string;
+  /** Seconds from spawning the process to its readiness endpoint answering. */
+  startSeconds: number;
+  /** Waits until the catalog holds `count` fleet entities; returns the seconds it took. */
+  waitForFleetEntities(count: number, timeoutMs: number): Promise<number>;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+// The benchmark only runs from the monorepo's sources, never from a production build.
+// eslint-disable-next-line no-restricted-syntax
+const REPO_ROOT = resolve(__dirname, '../../../..');
+
+/** The app's own catalog locations, targets made absolute, so the template stays registered. */
+function appCatalogLocations(): Array<Record<string, unknown>> {
+  const appConfig = parse(
+    readFileSync(join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
+  );
+  const backendDir = join(REPO_ROOT, 'packages/backend');
+  return (appConfig?.catalog?.locations ?? []).map(
+    (location: Record<string, unknown>) =>
+      location.type === 'file'
+        ? { ...location, target: resolve(backendDir, String(location.target)) }
+        : location,
+  );
+}
+
+/**
+ * Starts packages/backend with both Kubernetes plugins reading the simulated fleet's clusters
+ * (the core plugin's usual multiTenant setup) and the fleet's entities in its catalog.
+ */
+export async function startFleetBackend(options: {
+  simulator: FleetSimulator;
+  catalogYaml: string;
+}): Promise<FleetBackend> {
+  const { simulator } = options;
+  const dir = mkdtempSync(join(tmpdir(), 'stalwart-bench-'));
+  const catalogFile = join(dir, 'fleet-entities.yaml');
+  writeFileSync(catalogFile, options.catalogYaml);
+  const fleetFilters = simulator.clusters
+    .map(c => `filter=metadata.annotations.stalwart.io/clusters=${c.name}`)
+    .join('&');
+
+  const before = new Set(childPids());
+  const spawnedAt = performance.now();
+  const backend = await startBackend({
+    configFiles: ['app-config.yaml'],
+    // Request logs at info level would cost both plugins the same; leave them out of the figures.
+    env: { LOG_LEVEL: 'warn' },
+    timeoutMs: 300_000,
+    config: {
+      backend: {
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+      },
+      catalog: {
+        locations: [
+          ...appCatalogLocations(),
+          { type: 'file', target: catalogFile },
+        ],
+      },
+      kubernetes: {
+        serviceLocatorMethod: { type: 'multiTenant' },
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: simulator.clusters.map(cluster => ({
+              name: cluster.name,
+              url: cluster.url,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: cluster.token,
+              caData: simulator.caData,
+              skipMetricsLookup: true,
+            })),
+          },
+        ],
+      },
+      stalwart: { gitops: { localRepository: join(dir, 'fleet-repo') } },
+    },
+  }).catch(error => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const startSeconds = (performance.now() - spawnedAt) / 1000;
+  const stop = async () => {
+    await backend.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const spawned = childPids().filter(pid => !before.has(pid));
+    if (spawned.length !== 1) {
+      throw new Error(
+        `expected one new child process for the backend, found ${spawned.length}`,
+      );
+    }
+    const token = await getGuestToken(backend.baseUrl);
+    return {
+      baseUrl: backend.baseUrl,
+      pid: spawned[0],
+      token,
+      startSeconds,
+      async waitForFleetEntities(count, timeoutMs) {
+        const started = performance.now();
+        await waitFor(
+          `${count} fleet entities in the catalog`,
+          async () => {
+            const res = await fetch(
+              `${backend.baseUrl}/api/catalog/entities/by-query?${fleetFilters}&limit=1`,
+              { headers: { authorization: `Bearer ${token}` } },
+            );
+            if (!res.ok) return false;
+            const body = (await res.json()) as { totalItems: number };
+            return body.totalItems >= count;
+          },
+          { timeoutMs, intervalMs: 1_000 },
+        );
+        return (performance.now() - started) / 1000;
+      },
+      logs: backend.logs,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
