@@ -79,19 +79,20 @@ const without = measure(
   build('without-plugin', `app:\n  packages:\n    exclude: ['${PLUGIN}']\n`),
 );
 const withPlugin = measure(build('with-plugin'));
+const print = line => process.stdout.write(`${line}\n`);
 const kb = bytes => (bytes / 1024).toFixed(1);
 const added = withPlugin.total - without.total;
-console.log(
+print(
   `App JS without the plugin: ${kb(without.total)} KB gzipped (${kb(
     without.initial,
   )} KB loaded up front)`,
 );
-console.log(
+print(
   `App JS with the plugin:    ${kb(withPlugin.total)} KB gzipped (${kb(
     withPlugin.initial,
   )} KB loaded up front)`,
 );
-console.log(
+print(
   `The Stalwart plugin adds ${kb(added)} KB gzipped (${kb(
     withPlugin.initial - without.initial,
   )} KB up front); budget ${BUDGET_KB} KB`,
