@@ -1,20 +1,15 @@
 import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './support';
 
-test('a guest signs in and sees the catalog list its entities', async ({
+test('a guest signs in and sees the catalog list the demo mail servers', async ({
   page,
 }) => {
-  await page.goto('/');
+  await signInAsGuest(page);
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('link', { name: 'Stalwart stalwart' }),
   ).toBeVisible();
-
   await expect(
-    page.getByRole('link', { name: 'example-website' }),
+    page.getByRole('link', { name: 'Stalwart mail (edge)' }),
   ).toBeVisible();
 });
