@@ -2,7 +2,7 @@ import type {
   DriftClass,
   DriftItemV1,
   InstanceDriftResponseV1,
-  RemediationPlanV1,
+  RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { DRIFT_CLASSES } from '@stalwart-backstage/plugin-stalwart-common';
 
@@ -132,8 +132,10 @@ export function driftResponse(
   };
 }
 
-/** The plan the backend answers for resetting the relay route. */
-export const resetRoutePlan: RemediationPlanV1 = {
+/** The dry run the backend answers for resetting the relay route. */
+export const resetRoutePlan: RemediationResultV1 = {
+  dryRun: true,
+  cluster: 'homelab',
   action: 'reset-to-git',
   engine: 'v0.15',
   itemIds: ['queue.route.resend.address'],
@@ -155,4 +157,24 @@ export const resetRoutePlan: RemediationPlanV1 = {
   restartRequired: false,
   pods: [],
   skipped: [],
+};
+
+/** The same plan carried out: both calls done, and the re-check finds the route gone. */
+export const resetRouteApplied: RemediationResultV1 = {
+  ...resetRoutePlan,
+  dryRun: false,
+  execution: {
+    completed: true,
+    results: [
+      { index: 0, outcome: 'done' },
+      { index: 1, outcome: 'done' },
+    ],
+  },
+  recheck: {
+    counts: driftResponse({ items: homelabDriftItems.slice(1) }).counts,
+    remainingItemIds: [],
+    rolloutStarted: false,
+    errors: [],
+    fetchedAt: new Date().toISOString(),
+  },
 };

@@ -4,7 +4,7 @@ import type {
   DriftRemediationAction,
   InstanceDriftResponseV1,
   InstanceStatusResponseV1,
-  RemediationPlanV1,
+  RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 
 /**
@@ -50,14 +50,15 @@ export interface StalwartApi {
   ): Promise<InstanceDriftResponseV1>;
 
   /**
-   * Plans (`dryRun`) or carries out a remediation; both answer with the plan, the exact calls
-   * the backend makes. Requires `stalwart.settings.reset`.
+   * Plans (`dryRun`) or carries out a remediation: the plan with the exact calls the backend
+   * makes, and once executed what each call did and the drift read again. Requires
+   * `stalwart.settings.reset`.
    */
   remediate(
     entityRef: CompoundEntityRef,
     request: RemediationRequest,
     options?: StalwartRequestOptions,
-  ): Promise<RemediationPlanV1>;
+  ): Promise<RemediationResultV1>;
 }
 
 /**

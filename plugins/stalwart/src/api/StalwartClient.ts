@@ -4,7 +4,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   InstanceDriftResponseV1,
   InstanceStatusResponseV1,
-  RemediationPlanV1,
+  RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type {
   RemediationRequest,
@@ -49,7 +49,7 @@ export class StalwartClient implements StalwartApi {
     entityRef: CompoundEntityRef,
     request: RemediationRequest,
     options: StalwartRequestOptions = {},
-  ): Promise<RemediationPlanV1> {
+  ): Promise<RemediationResultV1> {
     return this.request(await this.entityUrl(entityRef, 'drift/remediations'), {
       ...options,
       method: 'POST',

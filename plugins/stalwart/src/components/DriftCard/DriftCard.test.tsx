@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import {
   driftResponse,
   homelabDriftItems,
+  resetRouteApplied,
   resetRoutePlan,
 } from '../../__testUtils__/driftFixtures';
 import {
@@ -170,7 +171,9 @@ describe('DriftCard', () => {
         const body = (await request.json()) as { dryRun: boolean };
         requests.push(body);
         if (!body.dryRun) fixed = true;
-        return HttpResponse.json(resetRoutePlan);
+        return HttpResponse.json(
+          body.dryRun ? resetRoutePlan : resetRouteApplied,
+        );
       }),
     );
     await renderStalwart(<DriftCard />);
@@ -216,7 +219,54 @@ describe('DriftCard', () => {
         within(table()).queryByText('queue.route.resend.address'),
       ).not.toBeInTheDocument(),
     );
-    expect(screen.getByText(/Applied 2 calls/)).toBeInTheDocument();
+    expect(
+      screen.getByText('Applied 2 calls; the settings now match git.'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the dialog open and names the call that failed when the plan stops', async () => {
+    server.use(
+      http.get(DRIFT_URL, () => HttpResponse.json(driftResponse())),
+      http.post(REMEDIATIONS_URL, async ({ request }) => {
+        const body = (await request.json()) as { dryRun: boolean };
+        return HttpResponse.json(
+          body.dryRun
+            ? resetRoutePlan
+            : {
+                ...resetRouteApplied,
+                execution: {
+                  completed: false,
+                  results: [
+                    {
+                      index: 0,
+                      outcome: 'failed',
+                      error: { statusCode: 401, message: 'Unauthorized' },
+                    },
+                    { index: 1, outcome: 'not-run' },
+                  ],
+                },
+              },
+        );
+      }),
+    );
+    await renderStalwart(<DriftCard />);
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Reset to git: queue.route.resend.address',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Reset to git: queue.route.resend.address',
+    });
+    await within(dialog).findByRole('list', { name: 'Planned calls' });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Apply plan' }),
+    );
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Applying the plan failed: call 1 failed (HTTP 401): Unauthorized',
+    );
   });
 
   it('restarts the pods on the old config from one button', async () => {

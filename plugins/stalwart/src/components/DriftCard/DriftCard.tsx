@@ -7,7 +7,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { Alert } from '@material-ui/lab';
 import type {
   DriftClass,
-  RemediationPlanV1,
+  RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import {
   DRIFT_CLASS_INFO,
@@ -25,6 +25,22 @@ import { SetupEmptyState } from '../common/SetupEmptyState';
 import { DRIFTED_CLASSES } from './driftItems';
 import { DriftView } from './DriftView';
 import { RemediationDialog, RemediationTarget } from './RemediationDialog';
+
+/** What happened after an executed plan, from the backend's re-check. */
+function appliedMessage(result: RemediationResultV1): string {
+  const calls = `Applied ${result.calls.length} call${
+    result.calls.length === 1 ? '' : 's'
+  }`;
+  const recheck = result.recheck;
+  if (!recheck) return `${calls}; the drift is being read again.`;
+  if (recheck.rolloutStarted) {
+    return `${calls}; the pods are restarting and the settings clear as they are replaced.`;
+  }
+  if (recheck.remainingItemIds.length > 0) {
+    return `${calls}; ${recheck.remainingItemIds.length} of the settings are still drifted.`;
+  }
+  return `${calls}; the settings now match git.`;
+}
 
 const DEFAULT_CLASSES = DRIFTED_CLASSES.filter(
   c => !DRIFT_CLASS_INFO[c].hiddenByDefault,
@@ -47,7 +63,7 @@ export function DriftCard() {
     resourceRef: stringifyEntityRef(entity),
   });
   const [target, setTarget] = useState<RemediationTarget>();
-  const [applied, setApplied] = useState<RemediationPlanV1>();
+  const [applied, setApplied] = useState<RemediationResultV1>();
 
   const toggle = (driftClass: DriftClass) =>
     setSelected(previous => {
@@ -57,7 +73,7 @@ export function DriftCard() {
       return next;
     });
 
-  const onApplied = (plan: RemediationPlanV1) => {
+  const onApplied = (plan: RemediationResultV1) => {
     setTarget(undefined);
     setApplied(plan);
     void drift.refresh();
@@ -89,9 +105,7 @@ export function DriftCard() {
                   role="status"
                   onClose={() => setApplied(undefined)}
                 >
-                  Applied {applied.calls.length} call
-                  {applied.calls.length === 1 ? '' : 's'}; the drift is being
-                  read again.
+                  {appliedMessage(applied)}
                 </Alert>
               )}
               <DriftView

@@ -11,7 +11,7 @@ import {
 import { Alert, Skeleton } from '@material-ui/lab';
 import type {
   DriftRemediationAction,
-  RemediationPlanV1,
+  RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { DRIFT_REMEDIATIONS } from '@stalwart-backstage/plugin-stalwart-common';
 import { useEffect, useState } from 'react';
@@ -26,11 +26,23 @@ export interface RemediationTarget {
   subject: string;
 }
 
+/** Why an executed plan stopped: the first call that failed, numbered as the preview lists them. */
+function executionFailure(result: RemediationResultV1): Error | undefined {
+  if (!result.execution || result.execution.completed) return undefined;
+  const failed = result.execution.results.find(r => r.outcome === 'failed');
+  if (!failed) return new Error('the plan stopped before its last call');
+  return new Error(
+    `call ${failed.index + 1} failed${
+      failed.error?.statusCode ? ` (HTTP ${failed.error.statusCode})` : ''
+    }: ${failed.error?.message ?? 'no reason given'}`,
+  );
+}
+
 type DialogState =
   | { step: 'planning' }
-  | { step: 'planned'; plan: RemediationPlanV1 }
-  | { step: 'applying'; plan: RemediationPlanV1 }
-  | { step: 'failed'; plan?: RemediationPlanV1; error: Error };
+  | { step: 'planned'; plan: RemediationResultV1 }
+  | { step: 'applying'; plan: RemediationResultV1 }
+  | { step: 'failed'; plan?: RemediationResultV1; error: Error };
 
 /**
  * Confirms a remediation: shows the backend's dry-run plan first, applies it only when asked,
@@ -40,7 +52,7 @@ export function RemediationDialog(props: {
   entityRef: CompoundEntityRef;
   target: RemediationTarget;
   onClose: () => void;
-  onApplied: (plan: RemediationPlanV1) => void;
+  onApplied: (plan: RemediationResultV1) => void;
 }) {
   const api = useApi(stalwartApiRef);
   const { entityRef, target, onClose, onApplied } = props;
@@ -74,7 +86,12 @@ export function RemediationDialog(props: {
         itemIds: target.itemIds,
         dryRun: false,
       });
-      onApplied(applied);
+      const failure = executionFailure(applied);
+      if (failure) {
+        setState({ step: 'failed', plan: applied, error: failure });
+      } else {
+        onApplied(applied);
+      }
     } catch (error) {
       setState({ step: 'failed', plan, error: error as Error });
     }
