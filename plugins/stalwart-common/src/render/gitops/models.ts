@@ -7,19 +7,19 @@ import type { RenderContext } from '../context';
  * would not resolve.
  */
 export interface KubernetesModels {
-  Application: typeof import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1').Application;
-  Certificate: typeof import('@kubernetes-models/cert-manager/cert-manager.io/v1').Certificate;
-  ExternalSecret: typeof import('@kubernetes-models/external-secrets/external-secrets.io/v1').ExternalSecret;
-  SealedSecret: typeof import('@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1').SealedSecret;
-  HelmRelease: typeof import('@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2').HelmRelease;
-  GitRepository: typeof import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1').GitRepository;
-  HelmRepository: typeof import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1').HelmRepository;
-  OCIRepository: typeof import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1').OCIRepository;
-  HTTPRoute: typeof import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1').HTTPRoute;
-  Ingress: typeof import('kubernetes-models/networking.k8s.io/v1').Ingress;
-  NetworkPolicy: typeof import('kubernetes-models/networking.k8s.io/v1').NetworkPolicy;
-  Namespace: typeof import('kubernetes-models/v1').Namespace;
-  PodDisruptionBudget: typeof import('kubernetes-models/policy/v1').PodDisruptionBudget;
+  Application: typeof import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application').Application;
+  Certificate: typeof import('@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate').Certificate;
+  ExternalSecret: typeof import('@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret').ExternalSecret;
+  SealedSecret: typeof import('@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret').SealedSecret;
+  HelmRelease: typeof import('@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease').HelmRelease;
+  GitRepository: typeof import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository').GitRepository;
+  HelmRepository: typeof import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository').HelmRepository;
+  OCIRepository: typeof import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository').OCIRepository;
+  HTTPRoute: typeof import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute').HTTPRoute;
+  Ingress: typeof import('kubernetes-models/networking.k8s.io/v1/Ingress').Ingress;
+  NetworkPolicy: typeof import('kubernetes-models/networking.k8s.io/v1/NetworkPolicy').NetworkPolicy;
+  Namespace: typeof import('kubernetes-models/v1/Namespace').Namespace;
+  PodDisruptionBudget: typeof import('kubernetes-models/policy/v1/PodDisruptionBudget').PodDisruptionBudget;
 }
 
 /** A render context plus the loaded model classes, for the manifest builders. */
@@ -29,36 +29,64 @@ export interface ManifestContext extends RenderContext {
 
 let loading: Promise<KubernetesModels> | undefined;
 
+// One module per model, not the API-group indexes: an index pulls in every model of its
+// group with its validator, which the browser bundle (the template preview) then carries.
 async function importModels(): Promise<KubernetesModels> {
-  const [argo, certManager, externalSecrets, sealedSecrets, helm, source] =
-    await Promise.all([
-      import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1'),
-      import('@kubernetes-models/cert-manager/cert-manager.io/v1'),
-      import('@kubernetes-models/external-secrets/external-secrets.io/v1'),
-      import('@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1'),
-      import('@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2'),
-      import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1'),
-    ]);
-  const [gateway, networking, core, policy] = await Promise.all([
-    import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1'),
-    import('kubernetes-models/networking.k8s.io/v1'),
-    import('kubernetes-models/v1'),
-    import('kubernetes-models/policy/v1'),
+  const [
+    { Application },
+    { Certificate },
+    { ExternalSecret },
+    { SealedSecret },
+    { HelmRelease },
+    { GitRepository },
+    { HelmRepository },
+    { OCIRepository },
+    { HTTPRoute },
+    { Ingress },
+    { NetworkPolicy },
+    { Namespace },
+    { PodDisruptionBudget },
+  ] = await Promise.all([
+    import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application'),
+    import('@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate'),
+    import(
+      '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret'
+    ),
+    import(
+      '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret'
+    ),
+    import('@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease'),
+    import(
+      '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository'
+    ),
+    import(
+      '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository'
+    ),
+    import(
+      '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository'
+    ),
+    import(
+      '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute'
+    ),
+    import('kubernetes-models/networking.k8s.io/v1/Ingress'),
+    import('kubernetes-models/networking.k8s.io/v1/NetworkPolicy'),
+    import('kubernetes-models/v1/Namespace'),
+    import('kubernetes-models/policy/v1/PodDisruptionBudget'),
   ]);
   return {
-    Application: argo.Application,
-    Certificate: certManager.Certificate,
-    ExternalSecret: externalSecrets.ExternalSecret,
-    SealedSecret: sealedSecrets.SealedSecret,
-    HelmRelease: helm.HelmRelease,
-    GitRepository: source.GitRepository,
-    HelmRepository: source.HelmRepository,
-    OCIRepository: source.OCIRepository,
-    HTTPRoute: gateway.HTTPRoute,
-    Ingress: networking.Ingress,
-    NetworkPolicy: networking.NetworkPolicy,
-    Namespace: core.Namespace,
-    PodDisruptionBudget: policy.PodDisruptionBudget,
+    Application,
+    Certificate,
+    ExternalSecret,
+    SealedSecret,
+    HelmRelease,
+    GitRepository,
+    HelmRepository,
+    OCIRepository,
+    HTTPRoute,
+    Ingress,
+    NetworkPolicy,
+    Namespace,
+    PodDisruptionBudget,
   };
 }
 
