@@ -32,6 +32,8 @@ export interface BenchOptions {
   outDir: string;
   /** Rewrite the generated part of docs/benchmarks.md. */
   writeDocs: boolean;
+  /** Report from this results.json instead of measuring (tables, plot, doc). */
+  from?: string;
 }
 
 const FULL: Omit<BenchOptions, 'outDir'> = {
@@ -80,7 +82,8 @@ const USAGE = `Usage: yarn bench [--quick] [options]
   --no-scripts             skip the drift and render rows (skipped by --quick)
   --no-scaffolder          skip the scaffolder row
   --out <dir>              where results.json and the plot go
-  --no-docs                do not rewrite docs/benchmarks.md`;
+  --no-docs                do not rewrite docs/benchmarks.md
+  --from <results.json>    measure nothing: redo the tables, plot and doc from a run's JSON`;
 
 /** A command-line mistake: the message names the option and the rule. */
 export class UsageError extends Error {
@@ -124,6 +127,7 @@ export function parseBenchArgs(
         'no-scaffolder': { type: 'boolean' },
         out: { type: 'string' },
         'no-docs': { type: 'boolean' },
+        from: { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -159,5 +163,6 @@ export function parseBenchArgs(
     scaffolder: !parsed['no-scaffolder'] && base.scaffolder,
     outDir: parsed.out ?? defaultOutDir(base.profile),
     writeDocs: !parsed['no-docs'] && base.writeDocs && !parsed.out,
+    ...(parsed.from ? { from: parsed.from } : {}),
   };
 }

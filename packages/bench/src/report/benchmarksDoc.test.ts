@@ -17,7 +17,7 @@ describe('docs/benchmarks.md', () => {
 
   it('says the run shared the machine when other processes kept cores busy', () => {
     expect(machineSection(results)).toContain(
-      '**The run shared the machine:** other processes kept 1.2 of 2 cores busy',
+      '**The run shared the machine:** other processes kept 1.2 of 2 cores busy on average during the load windows, up to 1.2',
     );
   });
 

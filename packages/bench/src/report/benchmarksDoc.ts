@@ -7,37 +7,33 @@ export const BEGIN =
 export const END = '<!-- bench:results:end -->';
 
 /** How busy the rest of the machine was while the load windows ran, in cores. */
-export function otherLoad(results: BenchResults): number | undefined {
+export function otherLoad(
+  results: BenchResults,
+): { mean: number; max: number } | undefined {
   const cores = results.sizes.flatMap(s => [
     s.manyViewers.stalwart.otherProcessesCores,
     s.manyViewers.core.otherProcessesCores,
   ]);
   if (cores.length === 0) return undefined;
-  return (
-    Math.round((cores.reduce((a, b) => a + b, 0) / cores.length) * 100) / 100
-  );
+  const mean = cores.reduce((a, b) => a + b, 0) / cores.length;
+  return { mean: Math.round(mean * 100) / 100, max: Math.max(...cores) };
 }
 
 /** The machine, and whether the run had it to itself. */
 export function machineSection(results: BenchResults): string {
   const m = results.machine.atStart;
   const others = otherLoad(results);
-  const shared =
-    others !== undefined && others >= 0.2
-      ? `**The run shared the machine:** other processes kept ${others} of ${
-          m.nproc
-        } cores busy on average during the load windows (load average ${m.loadAverage.join(
-          ', ',
-        )} at start, ${results.machine.loadAverageAtEnd.join(
-          ', ',
-        )} at the end), so every latency and CPU figure is noisier and slower than on an idle machine; the ratios compare both plugins under the same noise.`
-      : `Other processes kept ${
-          others ?? 'an unknown number of'
-        } cores busy on average during the load windows (load average ${m.loadAverage.join(
-          ', ',
-        )} at start, ${results.machine.loadAverageAtEnd.join(
-          ', ',
-        )} at the end).`;
+  const loads = `load average ${m.loadAverage.join(
+    ', ',
+  )} at start, ${results.machine.loadAverageAtEnd.join(', ')} at the end`;
+  let shared: string;
+  if (!others) {
+    shared = `Load of other processes not measured (${loads}).`;
+  } else if (others.mean >= 0.2 || others.max >= 0.5) {
+    shared = `**The run shared the machine:** other processes kept ${others.mean} of ${m.nproc} cores busy on average during the load windows, up to ${others.max} in one of them (${loads}), so latency and CPU figures are noisier and slower than on an idle machine; the ratios compare both plugins under the same noise.`;
+  } else {
+    shared = `Other processes kept ${others.mean} of ${m.nproc} cores busy on average during the load windows (${loads}).`;
+  }
   return [
     `- CPU: ${m.cpuModel}, nproc ${m.nproc}`,
     `- Memory: ${m.memoryGiB} GiB`,

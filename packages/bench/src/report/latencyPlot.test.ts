@@ -24,6 +24,27 @@ describe('the latency plot', () => {
     expect(svg).toContain('test &#38; conditions');
   });
 
+  it('draws hollow points, and says why, where most views failed', () => {
+    const broken = sampleSize(5000, {
+      ours: 20,
+      core: 130,
+      cold: 250,
+      rss: 3000,
+    });
+    broken.entityView.core = { ...broken.entityView.core, failures: 191 };
+    const svg = latencyPlotSvg(
+      [sampleSize(10, { ours: 2, core: 90, cold: 1, rss: 600 }), broken],
+      '',
+    );
+    expect(svg).toContain(
+      'Core two calls, median at N = 5000: 130 ms (over 10 % of the views failed',
+    );
+    expect(svg).not.toContain(
+      'Stalwart status, median at N = 5000: 20 ms (over',
+    );
+    expect(svg).toContain('failed: latency of the rest');
+  });
+
   it('refuses to draw nothing', () => {
     expect(() => latencyPlotSvg([], '')).toThrow(/nothing to plot/);
   });

@@ -1,12 +1,22 @@
 import type { SizeResult } from '../results';
 
+/** A point whose views mostly failed is drawn hollow: its latency is of the few that passed. */
+interface PlotPoint {
+  x: number;
+  y: number;
+  unreliable: boolean;
+}
+
 /** One line of the plot: a label, a colour, a dash pattern and its points. */
 interface PlotSeries {
   label: string;
   color: string;
   dash?: string;
-  points: Array<{ x: number; y: number }>;
+  points: PlotPoint[];
 }
+
+/** Above this share of failed or incomplete views, a point is marked unreliable. */
+const UNRELIABLE_SHARE = 0.1;
 
 const WIDTH = 720;
 const HEIGHT = 440;
@@ -36,31 +46,41 @@ function seriesOf(sizes: SizeResult[]): PlotSeries[] {
   const line = (
     label: string,
     color: string,
-    pick: (s: SizeResult) => number | undefined,
+    plugin: 'stalwart' | 'core',
+    stat: 'medianMs' | 'p95Ms',
     dash?: string,
   ): PlotSeries => ({
     label,
     color,
     dash,
-    points: sizes
-      .map(s => ({ x: s.instances, y: pick(s) }))
-      .filter((p): p is { x: number; y: number } => !!p.y && p.y > 0),
+    points: sizes.flatMap(s => {
+      const series = s.entityView[plugin];
+      const y = series[stat];
+      if (!y || y <= 0) return [];
+      const bad = (series.failures + series.incomplete) / series.views;
+      return [{ x: s.instances, y, unreliable: bad > UNRELIABLE_SHARE }];
+    }),
   });
   return [
-    line(
-      'Stalwart status, median',
-      '#1b7f3b',
-      s => s.entityView.stalwart.medianMs,
-    ),
-    line(
-      'Stalwart status, p95',
-      '#1b7f3b',
-      s => s.entityView.stalwart.p95Ms,
-      '6 4',
-    ),
-    line('Core two calls, median', '#b3261e', s => s.entityView.core.medianMs),
-    line('Core two calls, p95', '#b3261e', s => s.entityView.core.p95Ms, '6 4'),
+    line('Stalwart status, median', '#1b7f3b', 'stalwart', 'medianMs'),
+    line('Stalwart status, p95', '#1b7f3b', 'stalwart', 'p95Ms', '6 4'),
+    line('Core two calls, median', '#b3261e', 'core', 'medianMs'),
+    line('Core two calls, p95', '#b3261e', 'core', 'p95Ms', '6 4'),
   ];
+}
+
+function pointSvg(p: PlotPoint, s: PlotSeries, cx: string, cy: string) {
+  const fill = p.unreliable ? '#ffffff' : s.color;
+  const note = p.unreliable
+    ? ` (over ${
+        UNRELIABLE_SHARE * 100
+      } % of the views failed or were incomplete)`
+    : '';
+  return `<circle cx="${cx}" cy="${cy}" r="${
+    p.unreliable ? 5 : 3.5
+  }" fill="${fill}" stroke="${s.color}" stroke-width="2"><title>${escapeXml(
+    s.label,
+  )} at N = ${p.x}: ${p.y} ms${note}</title></circle>`;
 }
 
 /**
@@ -123,14 +143,7 @@ export function latencyPlotSvg(sizes: SizeResult[], subtitle: string): string {
         `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${
           s.dash ? ` stroke-dasharray="${s.dash}"` : ''
         }/>`,
-        ...s.points.map(
-          p =>
-            `<circle cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="3.5" fill="${
-              s.color
-            }"><title>${escapeXml(s.label)} at N = ${p.x}: ${
-              p.y
-            } ms</title></circle>`,
-        ),
+        ...s.points.map(p => pointSvg(p, s, px(x(p.x)), px(y(p.y)))),
       );
     }
     const ly = MARGIN.top + 10 + i * 22;
@@ -143,6 +156,20 @@ export function latencyPlotSvg(sizes: SizeResult[], subtitle: string): string {
     );
   });
 
+  const anyUnreliable = series.some(s => s.points.some(p => p.unreliable));
+  if (anyUnreliable) {
+    const lx = MARGIN.left + plotW + 16;
+    const ly = MARGIN.top + 10 + series.length * 22 + 8;
+    parts.push(
+      `<circle cx="${
+        lx + 14
+      }" cy="${ly}" r="5" fill="#ffffff" stroke="#555" stroke-width="2"/>`,
+      `<text x="${lx + 34}" y="${ly + 4}">over ${
+        UNRELIABLE_SHARE * 100
+      } % of views</text>`,
+      `<text x="${lx + 34}" y="${ly + 20}">failed: latency of the rest</text>`,
+    );
+  }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,

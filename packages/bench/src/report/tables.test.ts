@@ -18,6 +18,9 @@ describe('the result tables', () => {
     expect(row).toContain('| 1,000 |');
     expect(row).toContain('2.5 / 5');
     expect(row).toContain('100 / 200');
+    const cells = row.split('|').map(c => c.trim());
+    expect(cells).toContain('1.25'); // the catalog floor
+    expect(cells).toContain('1 / 1'); // simulator CPU
     expect(row).toContain('40x');
     expect(row).toContain('0 / 42');
     expect(row).toContain('0 / 12,600');

@@ -44,6 +44,9 @@ function sizeRow(size: SizeResult): string[] {
     num(size.instances, 0),
     latency(stalwart.medianMs, stalwart.p95Ms) + flags(stalwart),
     latency(core.medianMs, core.p95Ms) + flags(core),
+    `${num(size.entityView.catalog?.medianMs, 2)}${
+      size.entityView.catalog ? flags(size.entityView.catalog) : ''
+    }`,
     ratio,
     `${num(stalwart.kubernetesRequestsPerView, 2)} / ${num(
       core.kubernetesRequestsPerView,
@@ -57,6 +60,10 @@ function sizeRow(size: SizeResult): string[] {
       viewers.core.backendCpuSeconds,
       2,
     )} (idle ${num(viewers.idleCpuPercent)} %)`,
+    `${num(viewers.stalwart.simulatorCpuSeconds, 2)} / ${num(
+      viewers.core.simulatorCpuSeconds,
+      2,
+    )}`,
     `${num(cold.seconds, 2)}${
       cold.complete < cold.instances
         ? ` (${num(cold.complete, 0)}/${num(cold.instances, 0)} complete)`
@@ -77,12 +84,14 @@ export function sizesTable(results: BenchResults): string {
       'N',
       'Stalwart view ms (median / p95)',
       'Core two calls ms (median / p95)',
+      'Floor: catalog lookup alone, ms (median)',
       'Core ÷ Stalwart',
       'K8s requests per view (Stalwart / core)',
       `${load.viewers} viewers, ${
         load.durationMs / 1000
       } s: K8s requests (Stalwart / core)`,
       'Backend CPU s under that load (Stalwart / core)',
+      'Simulated API servers’ CPU s under that load (Stalwart / core)',
       'Cold start to full fleet status, s',
       'Backend RSS MB (catalog only → fleet cached)',
     ],
