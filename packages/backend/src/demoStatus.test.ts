@@ -25,7 +25,9 @@ describe('instance status of the demo scenario', () => {
         { headers: { authorization: `Bearer ${stack.token}` } },
       );
       // 404 until the catalog has ingested the demo entities.
-      return res.ok ? ((await res.json()) as InstanceStatusResponseV1) : undefined;
+      return res.ok
+        ? ((await res.json()) as InstanceStatusResponseV1)
+        : undefined;
     });
 
   const reasonCodes = (response: InstanceStatusResponseV1) =>

@@ -17,7 +17,11 @@ import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { FakeKubernetesCluster } from './__testUtils__/FakeKubernetesCluster';
-import { allObjects, mailEntity, mailRelease } from './__fixtures__/mailRelease';
+import {
+  allObjects,
+  mailEntity,
+  mailRelease,
+} from './__fixtures__/mailRelease';
 import { stalwartPlugin } from './plugin';
 
 // supertest talks to the test backend on loopback; only the clusters are mocked.
@@ -69,7 +73,9 @@ async function startBackend(options: {
     features: [
       stalwartPlugin,
       mockServices.rootConfig.factory({ data: kubernetesConfig(names) }),
-      catalogServiceMock.factory({ entities: options.entities ?? [mailEntity()] }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? [mailEntity()],
+      }),
       ...(options.permissions ? [options.permissions] : []),
     ],
   });
@@ -116,7 +122,12 @@ describe('stalwartPlugin', () => {
     expect(res.body).toMatchObject({
       apiVersion: 'v1',
       entityRef: 'component:default/mail',
-      instance: { release: 'mail', namespace: 'mail', chart: 'antigenic', hostname: 'mail.example.com' },
+      instance: {
+        release: 'mail',
+        namespace: 'mail',
+        chart: 'antigenic',
+        hostname: 'mail.example.com',
+      },
       verdict: { state: 'healthy' },
       errors: [],
     });
@@ -132,7 +143,9 @@ describe('stalwartPlugin', () => {
     expect(cluster.pods.map((p: any) => p.nodeId)).toEqual([0, 1, 2]);
     expect(Date.parse(res.body.fetchedAt)).not.toBeNaN();
     expect(prod.requests.length).toBe(requestsAfterFirstView);
-    expect(JSON.stringify(res.body)).not.toMatch(/hunter2|aHVudGVyMg|token-of-prod/);
+    expect(JSON.stringify(res.body)).not.toMatch(
+      /hunter2|aHVudGVyMg|token-of-prod/,
+    );
     expect(prod.requests.some(r => r.path.includes('/secrets'))).toBe(false);
   });
 
@@ -141,21 +154,34 @@ describe('stalwartPlugin', () => {
     prod.add(...allObjects(mailRelease()));
     const denied = new FakeKubernetesCluster('https://denied.k8s.example.com');
     denied.failWith({ status: 401, message: 'Unauthorized' });
-    const forbidden = new FakeKubernetesCluster('https://forbidden.k8s.example.com');
+    const forbidden = new FakeKubernetesCluster(
+      'https://forbidden.k8s.example.com',
+    );
     forbidden.failWith({
       status: 403,
-      message: 'pods is forbidden: User "system:serviceaccount:backstage:reader" cannot list resource "pods"',
+      message:
+        'pods is forbidden: User "system:serviceaccount:backstage:reader" cannot list resource "pods"',
     });
     const slow = new FakeKubernetesCluster('https://slow.k8s.example.com');
     slow.failWith('hang');
-    const app = await backendWith({ clusters: [prod, denied, forbidden, slow] });
+    const app = await backendWith({
+      clusters: [prod, denied, forbidden, slow],
+    });
 
     const res = await request(app).get(STATUS);
 
     expect(res.status).toBe(200);
-    const byName = Object.fromEntries(res.body.clusters.map((c: any) => [c.cluster, c]));
-    expect(byName.prod).toMatchObject({ data: 'live', workload: { kind: 'StatefulSet' } });
-    expect(byName.denied).toMatchObject({ data: 'unavailable', error: { statusCode: 401 } });
+    const byName = Object.fromEntries(
+      res.body.clusters.map((c: any) => [c.cluster, c]),
+    );
+    expect(byName.prod).toMatchObject({
+      data: 'live',
+      workload: { kind: 'StatefulSet' },
+    });
+    expect(byName.denied).toMatchObject({
+      data: 'unavailable',
+      error: { statusCode: 401 },
+    });
     expect(byName.forbidden).toMatchObject({
       data: 'unavailable',
       error: { statusCode: 403, message: expect.stringContaining('forbidden') },
@@ -164,7 +190,11 @@ describe('stalwartPlugin', () => {
       data: 'unavailable',
       error: { message: 'no answer within 300 ms' },
     });
-    expect(res.body.errors.map((e: any) => e.cluster).sort()).toEqual(['denied', 'forbidden', 'slow']);
+    expect(res.body.errors.map((e: any) => e.cluster).sort()).toEqual([
+      'denied',
+      'forbidden',
+      'slow',
+    ]);
     expect(res.body.verdict.state).toBe('warning');
   });
 
@@ -187,15 +217,89 @@ describe('stalwartPlugin', () => {
   });
 
   it.each([
-    ['an expired certificate', (r: any) => { r.certificate.status.notAfter = '2020-01-01T00:00:00Z'; }, 'critical', 'certificate.expired'],
-    ['a certificate that is not ready', (r: any) => { r.certificate.status.conditions[0].status = 'False'; }, 'critical', 'certificate.not-ready'],
-    ['a missing certificate', (r: any) => { r.certificate.metadata.namespace = 'elsewhere'; }, 'warning', 'certificate.missing'],
-    ['a pod on an old config', (r: any) => { r.pods[1].metadata.annotations['checksum/config'] = 'old'; }, 'warning', 'pod.config-stale'],
-    ['a rollout in progress', (r: any) => { r.statefulSet.status.updateRevision = 'mail-antigenic-stalwart-helm-chart-new'; }, 'healthy', 'workload.rollout-in-progress'],
-    ['no ready replica', (r: any) => { r.statefulSet.status.readyReplicas = 0; }, 'critical', 'workload.unavailable'],
-    ['a pending load balancer', (r: any) => { r.service.status = { loadBalancer: {} }; }, 'warning', 'exposure.address-pending'],
-    ['PROXY headers Stalwart does not trust', (r: any) => { r.configMap.data['config.toml'] = r.configMap.data['config.toml'].replace('trusted-networks = ["10.0.64.131/32"]', 'trusted-networks = []'); }, 'critical', 'exposure.proxy-untrusted'],
-    ['a failed Flux upgrade', (r: any) => { r.helmRelease.status.conditions[0] = { type: 'Ready', status: 'False', reason: 'UpgradeFailed', message: 'timed out' }; }, 'warning', 'gitops.not-ready'],
+    [
+      'an expired certificate',
+      (r: any) => {
+        r.certificate.status.notAfter = '2020-01-01T00:00:00Z';
+      },
+      'critical',
+      'certificate.expired',
+    ],
+    [
+      'a certificate that is not ready',
+      (r: any) => {
+        r.certificate.status.conditions[0].status = 'False';
+      },
+      'critical',
+      'certificate.not-ready',
+    ],
+    [
+      'a missing certificate',
+      (r: any) => {
+        r.certificate.metadata.namespace = 'elsewhere';
+      },
+      'warning',
+      'certificate.missing',
+    ],
+    [
+      'a pod on an old config',
+      (r: any) => {
+        r.pods[1].metadata.annotations['checksum/config'] = 'old';
+      },
+      'warning',
+      'pod.config-stale',
+    ],
+    [
+      'a rollout in progress',
+      (r: any) => {
+        r.statefulSet.status.updateRevision =
+          'mail-antigenic-stalwart-helm-chart-new';
+      },
+      'healthy',
+      'workload.rollout-in-progress',
+    ],
+    [
+      'no ready replica',
+      (r: any) => {
+        r.statefulSet.status.readyReplicas = 0;
+      },
+      'critical',
+      'workload.unavailable',
+    ],
+    [
+      'a pending load balancer',
+      (r: any) => {
+        r.service.status = { loadBalancer: {} };
+      },
+      'warning',
+      'exposure.address-pending',
+    ],
+    [
+      'PROXY headers Stalwart does not trust',
+      (r: any) => {
+        r.configMap.data['config.toml'] = r.configMap.data[
+          'config.toml'
+        ].replace(
+          'trusted-networks = ["10.0.64.131/32"]',
+          'trusted-networks = []',
+        );
+      },
+      'critical',
+      'exposure.proxy-untrusted',
+    ],
+    [
+      'a failed Flux upgrade',
+      (r: any) => {
+        r.helmRelease.status.conditions[0] = {
+          type: 'Ready',
+          status: 'False',
+          reason: 'UpgradeFailed',
+          message: 'timed out',
+        };
+      },
+      'warning',
+      'gitops.not-ready',
+    ],
   ])('reports %s', async (_name, change, state, code) => {
     const release = mailRelease();
     change(release);
@@ -212,7 +316,9 @@ describe('stalwartPlugin', () => {
   it('answers 403 when the permission policy denies reading the instance', async () => {
     const app = await backendWith({
       clusters: [],
-      permissions: mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      permissions: mockServices.permissions.factory({
+        result: AuthorizeResult.DENY,
+      }),
     });
 
     const res = await request(app).get(STATUS);
@@ -240,7 +346,9 @@ describe('stalwartPlugin', () => {
     expect(authorize).toHaveBeenCalledWith(
       [
         {
-          permission: expect.objectContaining({ name: 'stalwart.instance.read' }),
+          permission: expect.objectContaining({
+            name: 'stalwart.instance.read',
+          }),
           resourceRef: 'component:default/mail',
         },
       ],
@@ -252,10 +360,21 @@ describe('stalwartPlugin', () => {
     const plain = mailEntity();
     plain.metadata.name = 'website';
     plain.metadata.annotations = {} as any;
-    const app = await backendWith({ clusters: [], entities: [mailEntity(), plain] });
+    const app = await backendWith({
+      clusters: [],
+      entities: [mailEntity(), plain],
+    });
 
-    expect((await request(app).get('/api/stalwart/v1/entities/default/component/nope/status')).status).toBe(404);
-    const notStalwart = await request(app).get('/api/stalwart/v1/entities/default/component/website/status');
+    expect(
+      (
+        await request(app).get(
+          '/api/stalwart/v1/entities/default/component/nope/status',
+        )
+      ).status,
+    ).toBe(404);
+    const notStalwart = await request(app).get(
+      '/api/stalwart/v1/entities/default/component/website/status',
+    );
     expect(notStalwart.status).toBe(404);
     expect(notStalwart.body.error.message).toContain('stalwart.io/release');
   });
@@ -263,7 +382,9 @@ describe('stalwartPlugin', () => {
   it('answers 400 for a malformed entity reference', async () => {
     const app = await backendWith({ clusters: [] });
 
-    const res = await request(app).get('/api/stalwart/v1/entities/default/com%20ponent/mail/status');
+    const res = await request(app).get(
+      '/api/stalwart/v1/entities/default/com%20ponent/mail/status',
+    );
 
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');

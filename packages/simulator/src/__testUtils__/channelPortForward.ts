@@ -24,10 +24,14 @@ export function openChannelPortForward(options: {
     /^http/,
     'ws',
   )}/api/v1/namespaces/${namespace}/pods/${pod}/portforward?${query}`;
-  const socket = new WebSocket(url, ['v5.channel.k8s.io', 'v4.channel.k8s.io'], {
-    headers: { Authorization: `Bearer ${token}` },
-    rejectUnauthorized: false,
-  });
+  const socket = new WebSocket(
+    url,
+    ['v5.channel.k8s.io', 'v4.channel.k8s.io'],
+    {
+      headers: { Authorization: `Bearer ${token}` },
+      rejectUnauthorized: false,
+    },
+  );
   const frames: ChannelSession['frames'] = [];
   socket.on('message', (data: Buffer) =>
     frames.push({ channel: data[0], data: data.subarray(1) }),

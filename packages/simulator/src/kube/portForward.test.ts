@@ -43,7 +43,10 @@ describe('pods/portforward over WebSocket (v4.channel.k8s.io)', () => {
   });
   afterAll(() => server.close());
 
-  const open = (pod: string, options: { token?: string; query?: string } = {}) =>
+  const open = (
+    pod: string,
+    options: { token?: string; query?: string } = {},
+  ) =>
     openChannelPortForward({
       clusterUrl: server.clusters[0].url,
       token: options.token ?? server.token,
@@ -55,7 +58,9 @@ describe('pods/portforward over WebSocket (v4.channel.k8s.io)', () => {
   it('announces the port on both channels, then carries HTTP/1.1 with the Authorization header to that pod', async () => {
     const session = (await open(POD(1))) as ChannelSession;
     expect(session.protocol).toBe('v4.channel.k8s.io');
-    session.write(httpGet('/api/settings/list?prefix=cluster', 'Connection: close\r\n'));
+    session.write(
+      httpGet('/api/settings/list?prefix=cluster', 'Connection: close\r\n'),
+    );
     expect(await session.closed).toBe(1000);
 
     const port = Buffer.from([0x90, 0x1f]); // 8080, little-endian
@@ -63,7 +68,9 @@ describe('pods/portforward over WebSocket (v4.channel.k8s.io)', () => {
     expect(session.frames.find(f => f.channel === 1)!.data).toEqual(port);
     const response = channelText(session, 0);
     expect(response).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(response).toContain('{"data":{"total":2,"items":{"coordinator":"redis","node-id":"1"}}}');
+    expect(response).toContain(
+      '{"data":{"total":2,"items":{"coordinator":"redis","node-id":"1"}}}',
+    );
     expect(channelText(session, 1)).toBe('');
   });
 
@@ -72,7 +79,9 @@ describe('pods/portforward over WebSocket (v4.channel.k8s.io)', () => {
     session.write(httpGet('/healthz/live'));
     await waitFor(() => /HTTP\/1\.1 200/.test(channelText(session, 0)));
     session.write(httpGet('/api/settings/keys?keys=cluster.node-id'));
-    await waitFor(() => channelText(session, 0).includes('"cluster.node-id":"2"'));
+    await waitFor(() =>
+      channelText(session, 0).includes('"cluster.node-id":"2"'),
+    );
     expect(channelText(session, 0).match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
     session.close();
     expect(await session.closed).toBe(1005);
@@ -82,27 +91,33 @@ describe('pods/portforward over WebSocket (v4.channel.k8s.io)', () => {
     // The same handler the HTTP server runs (Node's fetch would not trust the throwaway CA).
     const proxied = await server.simulator.handle(
       new Request(
-        `${server.url}/api/v1/namespaces/stalwart/pods/${POD(0)}:8080/proxy/api/settings/list`,
+        `${server.url}/api/v1/namespaces/stalwart/pods/${POD(
+          0,
+        )}:8080/proxy/api/settings/list`,
         { headers: { Authorization: `Bearer ${server.token}` } },
       ),
     );
     expect(proxied.status).toBe(401);
 
     const session = (await open(POD(0))) as ChannelSession;
-    session.write(httpGet('/api/settings/list?prefix=cluster', 'Connection: close\r\n'));
+    session.write(
+      httpGet('/api/settings/list?prefix=cluster', 'Connection: close\r\n'),
+    );
     await session.closed;
     expect(channelText(session, 0)).toMatch(/^HTTP\/1\.1 200 OK/);
   });
 
-  it('writes kubelet\'s dial error on the error channel when nothing listens on the port', async () => {
-    const session = (await open(POD(0), { query: 'ports=9999' })) as ChannelSession;
+  it("writes kubelet's dial error on the error channel when nothing listens on the port", async () => {
+    const session = (await open(POD(0), {
+      query: 'ports=9999',
+    })) as ChannelSession;
     expect(await session.closed).toBe(1000);
     expect(channelText(session, 1)).toMatch(
       /error forwarding port 9999 to pod stalwart-antigenic-stalwart-helm-chart-0, uid .*connection refused/,
     );
   });
 
-  it('answers 403 with the apiserver\'s RBAC wording when pods/portforward is denied', async () => {
+  it("answers 403 with the apiserver's RBAC wording when pods/portforward is denied", async () => {
     const refused = await open(POD(0), { token: RESTRICTED_TOKEN });
     expect(refused).toEqual({
       status: 403,
@@ -130,7 +145,7 @@ describe('pods/portforward over WebSocket (v4.channel.k8s.io)', () => {
     });
   });
 
-  it('serves every cluster under /clusters/<name>, with that cluster\'s token', async () => {
+  it("serves every cluster under /clusters/<name>, with that cluster's token", async () => {
     const edge = server.clusters.find(c => c.name === 'edge')!;
     const session = (await openChannelPortForward({
       clusterUrl: edge.url,

@@ -26,7 +26,8 @@ export function serveChannelPortForward(
   let remaining = ports.length;
   const ended = () => {
     remaining -= 1;
-    if (remaining === 0 && socket.readyState === socket.OPEN) socket.close(1000);
+    if (remaining === 0 && socket.readyState === socket.OPEN)
+      socket.close(1000);
   };
 
   const connections: Array<Duplex | undefined> = ports.map((port, index) => {

@@ -19,7 +19,12 @@ function get(port: number, target: string) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     http
       .get(
-        { host: '127.0.0.1', port, path: target, headers: { Authorization: API_KEY } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: target,
+          headers: { Authorization: API_KEY },
+        },
         response => {
           let body = '';
           response.on('data', chunk => (body += chunk));
@@ -71,9 +76,12 @@ describeKubectl('kubectl port-forward against the standalone simulator', () => {
 
   it.each([
     ['a WebSocket tunnelling SPDY (the default)', {}],
-    ['SPDY after an HTTP upgrade', { KUBECTL_PORT_FORWARD_WEBSOCKETS: 'false' }],
+    [
+      'SPDY after an HTTP upgrade',
+      { KUBECTL_PORT_FORWARD_WEBSOCKETS: 'false' },
+    ],
   ])(
-    'forwards a local port over %s, and plain HTTP reaches that pod\'s Stalwart with its API key',
+    "forwards a local port over %s, and plain HTTP reaches that pod's Stalwart with its API key",
     async (_name, env) => {
       await portForward(
         'stalwart-antigenic-stalwart-helm-chart-2',
@@ -82,7 +90,9 @@ describeKubectl('kubectl port-forward against the standalone simulator', () => {
         async (localPort, output) => {
           // §4: the node id is the pod ordinal, so this answer comes from pod 2 itself.
           for (let i = 0; i < 2; i++) {
-            expect(await get(localPort, '/api/settings/list?prefix=cluster')).toEqual({
+            expect(
+              await get(localPort, '/api/settings/list?prefix=cluster'),
+            ).toEqual({
               status: 200,
               body: '{"data":{"total":2,"items":{"coordinator":"redis","node-id":"2"}}}',
             });
@@ -93,7 +103,7 @@ describeKubectl('kubectl port-forward against the standalone simulator', () => {
     },
   );
 
-  it('reports kubelet\'s dial error when nothing listens on the forwarded port', async () => {
+  it("reports kubelet's dial error when nothing listens on the forwarded port", async () => {
     await portForward(
       'stalwart-antigenic-stalwart-helm-chart-0',
       9999,

@@ -73,7 +73,9 @@ export function serveSpdyPortForward(transport: Duplex, open: OpenPodPort) {
 
   async function onSynStream(frame: Extract<SpdyFrame, { control: true }>) {
     const id = frame.payload.readUInt32BE(0) & 0x7fffffff;
-    const headers = decodeHeaderBlock(await inflate(frame.payload.subarray(10)));
+    const headers = decodeHeaderBlock(
+      await inflate(frame.payload.subarray(10)),
+    );
     const kind = headers.streamtype;
     const port = Number(headers.port);
     if ((kind !== 'data' && kind !== 'error') || !Number.isInteger(port)) {

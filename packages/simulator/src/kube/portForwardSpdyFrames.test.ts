@@ -38,8 +38,18 @@ describe('SPDY/3.1 framing for port-forward', () => {
       ...reader.push(bytes.subarray(14)),
     ];
     expect(frames).toEqual([
-      { control: true, type: CONTROL.PING, flags: 0, payload: Buffer.from([0, 0, 0, 1]) },
-      { control: false, streamId: 3, flags: FLAG_FIN, data: Buffer.from('hello') },
+      {
+        control: true,
+        type: CONTROL.PING,
+        flags: 0,
+        payload: Buffer.from([0, 0, 0, 1]),
+      },
+      {
+        control: false,
+        streamId: 3,
+        flags: FLAG_FIN,
+        data: Buffer.from('hello'),
+      },
     ]);
     expect(bytes.readUInt16BE(0)).toBe(0x8003);
   });

@@ -88,7 +88,12 @@ export class SpdyFrameReader {
   }
 }
 
-function frameHeader(first: number, second: number, flags: number, length: number) {
+function frameHeader(
+  first: number,
+  second: number,
+  flags: number,
+  length: number,
+) {
   const header = Buffer.alloc(8);
   header.writeUInt16BE(first, 0);
   header.writeUInt16BE(second, 2);

@@ -61,7 +61,10 @@ export async function acceptPortForwardUpgrade(options: {
   if (upgrade === SPDY_UPGRADE) {
     const offered = request.headers.get('x-stream-protocol-version') ?? '';
     if (!offered.split(/,\s*/).includes(PORT_FORWARD_V1)) {
-      rejectUpgrade(socket, badRequest('unable to upgrade: no common protocol'));
+      rejectUpgrade(
+        socket,
+        badRequest('unable to upgrade: no common protocol'),
+      );
       return;
     }
     const switching = [

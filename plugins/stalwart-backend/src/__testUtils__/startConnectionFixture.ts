@@ -20,7 +20,10 @@ export const DEMO_SCENARIO = path.join(
   'scenarios/demo',
 );
 
-function instanceEntity(name: string, annotations: Record<string, string>): Entity {
+function instanceEntity(
+  name: string,
+  annotations: Record<string, string>,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -81,7 +84,8 @@ export async function startConnectionFixture(
             name: cluster.name,
             url: cluster.url,
             authProvider: 'serviceAccount',
-            serviceAccountToken: options.tokens?.[cluster.name] ?? cluster.token,
+            serviceAccountToken:
+              options.tokens?.[cluster.name] ?? cluster.token,
             caData,
           })),
         },
@@ -95,7 +99,11 @@ export async function startConnectionFixture(
         ...options.connection,
       },
       credentials: options.credentials ?? {
-        default: { secretName: 'backstage-stalwart-api-key', key: 'apiKey', type: 'apiKey' },
+        default: {
+          secretName: 'backstage-stalwart-api-key',
+          key: 'apiKey',
+          type: 'apiKey',
+        },
       },
     },
   });
