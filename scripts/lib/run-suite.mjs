@@ -69,6 +69,10 @@ checks.push({
     (e2eOk || (e2e?.stats?.unexpected ?? 0) > 0 ? 0 : 1),
 });
 
+// The benchmark's smoke run: fails only when the harness breaks, never on slow figures.
+const benchOk = run('benchmark smoke (bench:quick)', 'yarn', ['bench:quick']);
+checks.push({ title: 'bench:quick', passed: benchOk ? 1 : 0, failed: benchOk ? 0 : 1 });
+
 console.log('\n━━ summary');
 for (const c of checks) {
   console.log(`  ${c.title.padEnd(28)} ${c.passed} passed, ${c.failed} failed`);

@@ -15,7 +15,9 @@ test.describe('the Mail server tab', () => {
     );
 
     const summary = page.getByRole('region', { name: 'Summary' });
-    await expect(summary.getByText('Healthy')).toBeVisible();
+    await expect(
+      summary.getByRole('status', { name: 'Verdict: Healthy' }),
+    ).toBeVisible();
     await expect(summary.getByText('v0.15.5')).toBeVisible();
     await expect(summary.getByText('homelab')).toBeVisible();
 
@@ -46,7 +48,9 @@ test.describe('the Mail server tab', () => {
     );
 
     const summary = page.getByRole('region', { name: 'Summary' });
-    await expect(summary.getByText('Critical')).toBeVisible();
+    await expect(
+      summary.getByRole('status', { name: 'Verdict: Critical' }),
+    ).toBeVisible();
 
     const certificate = page.getByRole('region', { name: 'Certificate' });
     await expect(certificate.getByText(/Expiring soon/)).toBeVisible();

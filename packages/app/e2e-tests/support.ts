@@ -11,8 +11,10 @@ export async function signInAsGuest(page: Page, path = '/') {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
+  // The sidebar's nav element has no box of its own; its links do.
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    nav.getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 }
 

@@ -43,6 +43,10 @@ function expectedSpec(name: string, extra: Partial<InstanceSpecInput> = {}) {
   return result.spec;
 }
 
+// Each case runs a whole scaffolder task on the real backend; under a full parallel test run
+// that takes far longer than Jest's 5 s default.
+jest.setTimeout(120_000);
+
 describe('the stalwart-instance template on the real backend', () => {
   let root: string;
   let repo: string;

@@ -24,7 +24,14 @@ const ICONS = {
 /** The verdict as an icon and a word, so it reads without colour. */
 export function VerdictBadge(props: { state: VerdictState }) {
   const Icon = ICONS[props.state];
-  return <Icon>{LABELS[props.state]}</Icon>;
+  // Backstage's status icons hide themselves and their children from assistive technology,
+  // so the word stands beside the icon, not inside it.
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <Icon />
+      {LABELS[props.state]}
+    </span>
+  );
 }
 
 /**
