@@ -30,7 +30,7 @@ export interface Config {
        */
       initialSyncTimeout?: HumanDuration | string;
       /**
-       * Watches of a namespace nobody asked about for this long are stopped. Default 30 minutes.
+       * Watches nobody read from for this long are stopped. Default 30 minutes.
        * @visibility backend
        */
       idleTimeout?: HumanDuration | string;
@@ -40,6 +40,13 @@ export interface Config {
        * @visibility backend
        */
       argoCdNamespaces?: string[];
+      /**
+       * `cluster` (default): one watch per cluster and kind across all namespaces; the service
+       * account needs a ClusterRole. `namespace`: one watch per cluster, kind and namespace
+       * read, for clusters where only namespaced Roles can be granted.
+       * @visibility backend
+       */
+      watchScope?: 'cluster' | 'namespace';
     };
     /**
      * How the backend reaches each Stalwart pod: a pods/portforward WebSocket per connection,

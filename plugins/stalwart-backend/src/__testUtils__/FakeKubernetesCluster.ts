@@ -16,8 +16,9 @@ const PLURALS: Record<string, string> = {
 type Failure = { status: number; message: string } | 'hang' | 'network';
 
 /**
- * A Kubernetes API server for msw: namespaced list and watch of the objects it holds, with
- * resource versions, watch events, 410 expiry and failures, answering like kube-apiserver.
+ * A Kubernetes API server for msw: namespaced and cluster-wide list and watch of the objects it
+ * holds, with resource versions, watch events, 410 expiry and failures, answering like
+ * kube-apiserver.
  */
 export class FakeKubernetesCluster {
   readonly requests: Array<{
@@ -146,9 +147,10 @@ export class FakeKubernetesCluster {
       apiVersion: 'v1',
       metadata: { resourceVersion: String(this.resourceVersion) },
       // Like kube-apiserver, list items carry no kind or apiVersion (watch events do).
-      items: (this.collections.get(path) ?? []).map(
-        ({ kind: _kind, apiVersion: _apiVersion, ...item }) => item,
-      ),
+      items: [...this.collections]
+        .filter(([stored]) => stored === path || clusterWide(stored) === path)
+        .flatMap(([, objects]) => objects)
+        .map(({ kind: _kind, apiVersion: _apiVersion, ...item }) => item),
     });
   }
 
@@ -170,7 +172,9 @@ export class FakeKubernetesCluster {
 
   private send(path: string, event: unknown) {
     const line = this.encoder.encode(`${JSON.stringify(event)}\n`);
-    this.watchers.get(path)?.forEach(c => c.enqueue(line));
+    for (const watched of new Set([path, clusterWide(path)])) {
+      this.watchers.get(watched)?.forEach(c => c.enqueue(line));
+    }
   }
 
   private status(code: number, message: string) {
@@ -207,4 +211,9 @@ export class FakeKubernetesCluster {
       PLURALS[object.kind!]
     }`;
   }
+}
+
+/** `api/v1/namespaces/mail/pods` → `api/v1/pods`. */
+function clusterWide(namespacedPath: string): string {
+  return namespacedPath.replace(/\/namespaces\/[^/]+\//, '/');
 }

@@ -63,6 +63,7 @@ describe('readStalwartStatusConfig', () => {
       initialSyncTimeoutMs: 5_000,
       idleTimeoutMs: 1_800_000,
       argoCdNamespaces: ['argocd'],
+      watchScope: 'cluster',
     });
   });
 
@@ -77,6 +78,7 @@ describe('readStalwartStatusConfig', () => {
             maxBackoff: { seconds: 20 },
             maxRetries: 0,
             argoCdNamespaces: ['argocd', 'team-apps'],
+            watchScope: 'namespace',
           },
         },
       }),
@@ -90,7 +92,18 @@ describe('readStalwartStatusConfig', () => {
       maxBackoffMs: 20_000,
       maxRetries: 0,
       argoCdNamespaces: ['argocd', 'team-apps'],
+      watchScope: 'namespace',
     });
+  });
+
+  it('rejects a watch scope other than cluster or namespace', () => {
+    expect(() =>
+      readStalwartStatusConfig(
+        new ConfigReader({ stalwart: { status: { watchScope: 'Cluster' } } }),
+      ),
+    ).toThrow(
+      'stalwart.status.watchScope must be "cluster" or "namespace", got "Cluster"',
+    );
   });
 
   it('rejects a cluster url that is not http(s), naming the cluster', () => {

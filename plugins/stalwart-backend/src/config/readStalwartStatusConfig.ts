@@ -4,6 +4,7 @@ import type {
   ClusterConfig,
   StalwartStatusConfig,
   UnsupportedCluster,
+  WatchScope,
 } from './types';
 
 const SUPPORTED_AUTH_PROVIDERS = ['serviceAccount', 'anonymous'];
@@ -31,7 +32,18 @@ export function readStalwartStatusConfig(config: Config): StalwartStatusConfig {
     argoCdNamespaces: status?.getOptionalStringArray('argoCdNamespaces') ?? [
       'argocd',
     ],
+    watchScope: readWatchScope(status),
   };
+}
+
+function readWatchScope(status: Config | undefined): WatchScope {
+  const scope = status?.getOptionalString('watchScope') ?? 'cluster';
+  if (scope !== 'cluster' && scope !== 'namespace') {
+    throw new Error(
+      `stalwart.status.watchScope must be "cluster" or "namespace", got "${scope}"`,
+    );
+  }
+  return scope;
 }
 
 function readClusters(config: Config) {

@@ -16,6 +16,12 @@ export interface UnsupportedCluster {
   reason: string;
 }
 
+/**
+ * How far one watch reaches: `cluster` is one informer per cluster and kind (needs a
+ * ClusterRole), `namespace` one per cluster, kind and namespace (a Role per namespace does).
+ */
+export type WatchScope = 'cluster' | 'namespace';
+
 /** The Stalwart status backend's configuration, read once at startup. */
 export interface StalwartStatusConfig {
   clusters: ClusterConfig[];
@@ -26,4 +32,5 @@ export interface StalwartStatusConfig {
   initialSyncTimeoutMs: number;
   idleTimeoutMs: number;
   argoCdNamespaces: string[];
+  watchScope: WatchScope;
 }

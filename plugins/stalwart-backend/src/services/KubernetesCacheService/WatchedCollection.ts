@@ -7,9 +7,9 @@ import type { CollectionError, CollectionSnapshot } from './types';
 const RESTART_BASE_MS = 1_000;
 
 /**
- * One kind in one namespace of one cluster, kept current by a list-then-watch informer. A
- * failure keeps the last objects (marked stale) and restarts the informer with backoff; a 410
- * Gone makes the informer relist.
+ * One kind of one cluster (all namespaces, or one), kept current by a list-then-watch
+ * informer. A failure keeps the last objects (marked stale) and restarts the informer with
+ * backoff; a 410 Gone makes the informer relist.
  */
 export class WatchedCollection {
   private readonly informer: ListWatch<KubernetesObject>;
@@ -61,9 +61,12 @@ export class WatchedCollection {
     return this.firstSync;
   }
 
-  snapshot(): CollectionSnapshot {
+  /** What the collection holds in one namespace. */
+  snapshot(namespace: string): CollectionSnapshot {
     this.lastReadAt = Date.now();
-    const items = this.informer.list();
+    // The informer keeps its objects in a map per namespace, so this costs the namespace's
+    // objects, not the cluster's. An empty name would mean every namespace to it.
+    const items = namespace ? this.informer.list(namespace) : [];
     if (this.notInstalled) return { state: 'not-installed', items: [] };
     if (this.error) {
       return {

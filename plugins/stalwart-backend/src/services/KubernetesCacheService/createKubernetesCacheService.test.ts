@@ -3,47 +3,14 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
-import type { StalwartStatusConfig } from '../../config/types';
 import { FakeKubernetesCluster } from '../../__testUtils__/FakeKubernetesCluster';
 import { allObjects, mailRelease } from '../../__fixtures__/mailRelease';
+import { configFor, eventually } from '../../__testUtils__/cacheServiceTestKit';
 import { createKubernetesCacheService } from './createKubernetesCacheService';
 import type { KubernetesCacheService } from './types';
 
 const server = setupServer();
 registerMswTestHooks(server);
-
-function configFor(cluster: FakeKubernetesCluster): StalwartStatusConfig {
-  return {
-    clusters: [
-      {
-        name: 'prod',
-        url: cluster.url,
-        serviceAccountToken: 'sa-token-do-not-leak',
-        skipTLSVerify: false,
-      },
-    ],
-    unsupportedClusters: [],
-    requestTimeoutMs: 300,
-    maxRetries: 1,
-    maxBackoffMs: 200,
-    initialSyncTimeoutMs: 2_000,
-    idleTimeoutMs: 60_000,
-    argoCdNamespaces: ['argocd'],
-  };
-}
-
-async function eventually(assertion: () => void | Promise<void>) {
-  const deadline = Date.now() + 3_000;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(r => setTimeout(r, 25));
-    }
-  }
-}
 
 describe('createKubernetesCacheService', () => {
   let cluster: FakeKubernetesCluster;

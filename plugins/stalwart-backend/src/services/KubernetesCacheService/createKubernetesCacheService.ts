@@ -53,14 +53,18 @@ export function createKubernetesCacheService(options: {
     kind: ResourceKind,
     namespace: string,
   ) {
-    const key = `${cluster}\u0000${kind}\u0000${namespace}`;
+    // Cluster-wide, every namespace read shares one informer per kind, so the number of open
+    // watches stays fixed however many instances the fleet has.
+    const watchedNamespace =
+      config.watchScope === 'namespace' ? namespace : undefined;
+    const key = [cluster, kind, watchedNamespace ?? ''].join('\u0000');
     let entry = collections.get(key);
     if (!entry) {
       const client = clients.get(cluster);
       if (!client) throw new Error(`Unknown cluster "${cluster}"`);
       const collection = new WatchedCollection({
         client,
-        path: collectionPath(kind, namespace),
+        path: collectionPath(kind, watchedNamespace),
         typeMeta: typeMetaOf(kind),
         maxBackoffMs: config.maxBackoffMs,
         logger,
@@ -84,7 +88,10 @@ export function createKubernetesCacheService(options: {
       await Promise.race([Promise.all(entries.map(e => e.started)), timeout]);
       clearTimeout(timer);
       return Object.fromEntries(
-        kinds.map((kind, i) => [kind, entries[i].collection.snapshot()]),
+        kinds.map((kind, i) => [
+          kind,
+          entries[i].collection.snapshot(namespace),
+        ]),
       ) as Record<ResourceKind, CollectionSnapshot>;
     },
     requestStats: () => ({ ...stats }),

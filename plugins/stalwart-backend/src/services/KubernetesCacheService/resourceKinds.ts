@@ -30,11 +30,16 @@ export const RESOURCE_KINDS: Record<ResourceKind, KindLocation> = {
   },
 };
 
-/** The namespaced collection path of a kind, as list and watch requests use it. */
-export function collectionPath(kind: ResourceKind, namespace: string): string {
+/**
+ * The collection path of a kind as list and watch requests use it: cluster-wide without a
+ * namespace, otherwise that namespace's.
+ */
+export function collectionPath(kind: ResourceKind, namespace?: string): string {
   const { group, version, plural } = RESOURCE_KINDS[kind];
   const prefix = group ? `/apis/${group}/${version}` : `/api/${version}`;
-  return `${prefix}/namespaces/${encodeURIComponent(namespace)}/${plural}`;
+  return namespace === undefined
+    ? `${prefix}/${plural}`
+    : `${prefix}/namespaces/${encodeURIComponent(namespace)}/${plural}`;
 }
 
 /** The `apiVersion` and `kind` of a watched kind's objects. */

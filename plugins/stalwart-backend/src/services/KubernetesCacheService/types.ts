@@ -40,7 +40,8 @@ export interface KubernetesRequestStats {
 
 /**
  * A shared, watch-based view of the objects the status backend needs. Watches start on first
- * use per cluster, kind and namespace; reads are served from memory.
+ * use per cluster and kind (per namespace too with `watchScope: namespace`); reads are served
+ * from memory, filtered to the namespace asked for.
  */
 export interface KubernetesCacheService {
   read(options: {
