@@ -71,7 +71,11 @@ checks.push({
 
 // The benchmark's smoke run: fails only when the harness breaks, never on slow figures.
 const benchOk = run('benchmark smoke (bench:quick)', 'yarn', ['bench:quick']);
-checks.push({ title: 'bench:quick', passed: benchOk ? 1 : 0, failed: benchOk ? 0 : 1 });
+checks.push({
+  title: 'bench:quick',
+  passed: benchOk ? 1 : 0,
+  failed: benchOk ? 0 : 1,
+});
 
 console.log('\n━━ summary');
 for (const c of checks) {
