@@ -86,7 +86,8 @@ describe('what Stalwart answers, as typed errors', () => {
         retryAfterSeconds: 120,
       }),
     );
-    expect(took).toBeLessThan(1000);
+    // Waiting would take the full 120 s; a loaded CI machine still answers well inside 30.
+    expect(took).toBeLessThan(30_000);
   });
 
   it('gives up as rate-limited when every attempt is limited', async () => {
