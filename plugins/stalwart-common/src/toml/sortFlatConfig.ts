@@ -7,6 +7,20 @@ import { FlatConfig } from './types';
  * @public
  */
 export function compareConfigKeys(a: string, b: string): number {
+  // UTF-16 order is code point order until a surrogate is involved, so only then pay for
+  // splitting into code points (sorting a parsed 3,000-key file made this the parse's hot spot).
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    if (ca < 0xd800 && cb < 0xd800) return ca - cb;
+    return compareCodePoints(a, b);
+  }
+  return a.length === b.length ? 0 : compareCodePoints(a, b);
+}
+
+function compareCodePoints(a: string, b: string): number {
   const ac = Array.from(a);
   const bc = Array.from(b);
   const n = Math.min(ac.length, bc.length);

@@ -5,13 +5,8 @@ import type {
   DriftReadErrorV1,
   DriftRemediationAction,
 } from '../../api/driftV1';
-import {
-  StalwartTomlError,
-  localKeyPatternsOf,
-  parseStalwartToml,
-  type LocalKeyPatterns,
-} from '../../toml';
-import { isSecretLikeKey, safeValue, type SafeValue } from '../masking';
+import { StalwartTomlError, type LocalKeyPatterns } from '../../toml';
+import { safeValue, type SafeValue } from '../masking';
 import {
   ItemCollector,
   countByClass,
@@ -19,11 +14,12 @@ import {
   type Observation,
 } from '../report';
 import type { DriftReport } from '../types';
+import { comparableConfig, findComparableKey } from './comparableConfig';
 import {
-  comparableConfig,
-  findComparableKey,
-  type ComparableConfig,
-} from './comparableConfig';
+  declaredSideFor,
+  isSecretLikeKeyCached,
+  type DeclaredSide,
+} from './declaredSide';
 import { isServerManagedKeyV015 } from './serverManaged';
 import type { V015DriftInput, V015PodInput } from './types';
 
@@ -45,40 +41,11 @@ const REMEDIES: Partial<Record<DriftExplanationId, DriftRemediationAction[]>> =
     'server-managed': ['reset-to-git'],
   };
 
-function substitute(text: string, substitutions: Record<string, string>) {
-  let result = text;
-  for (const [placeholder, value] of Object.entries(substitutions))
-    result = result.split(placeholder).join(value);
-  return result;
-}
-
-// The ConfigMap rarely changes between reads: keep the last few parses (pure: same text, same result).
-const parsedTexts = new Map<
-  string,
-  { config: ComparableConfig; patterns: LocalKeyPatterns }
->();
-function parsedConfigToml(text: string) {
-  let parsed = parsedTexts.get(text);
-  if (!parsed) {
-    const flat = parseStalwartToml(text);
-    parsed = {
-      config: comparableConfig(flat),
-      patterns: localKeyPatternsOf(flat),
-    };
-    if (parsedTexts.size >= 16)
-      parsedTexts.delete(parsedTexts.keys().next().value!);
-    parsedTexts.set(text, parsed);
-  }
-  return parsed;
-}
-
 /** One engine run: shared caches for the pods of an instance. */
 class V015Comparison {
-  private readonly secretLike = new Map<string, boolean>();
   // Per run only: their keys are raw values, which must not outlive the read.
   private readonly secretValues = new Map<string, SafeValue>();
   private readonly plainValues = new Map<string, SafeValue>();
-  private readonly declaredByText = new Map<string, ComparableConfig>();
   readonly collector = new ItemCollector(settingGroupV015);
   readonly storedKeys = new Map<ItemState, string[]>();
   patterns?: LocalKeyPatterns;
@@ -86,11 +53,7 @@ class V015Comparison {
   constructor(private readonly configToml: string) {}
 
   value(key: string, text: string): SafeValue {
-    let secret = this.secretLike.get(key);
-    if (secret === undefined) {
-      secret = isSecretLikeKey(key);
-      this.secretLike.set(key, secret);
-    }
+    const secret = isSecretLikeKeyCached(key);
     const cache = secret ? this.secretValues : this.plainValues;
     let value = cache.get(text);
     if (!value) {
@@ -101,16 +64,10 @@ class V015Comparison {
   }
 
   /** The ConfigMap as this pod's init container rendered it, in comparison form. */
-  declaredFor(pod: V015PodInput): ComparableConfig {
-    const text = substitute(this.configToml, pod.substitutions ?? {});
-    let declared = this.declaredByText.get(text);
-    if (!declared) {
-      const parsed = parsedConfigToml(text);
-      this.patterns ??= parsed.patterns;
-      declared = parsed.config;
-      this.declaredByText.set(text, declared);
-    }
-    return declared;
+  declaredFor(pod: V015PodInput): DeclaredSide {
+    const side = declaredSideFor(this.configToml, pod.substitutions ?? {});
+    this.patterns ??= side.patterns;
+    return side;
   }
 
   observe(
@@ -119,20 +76,29 @@ class V015Comparison {
     o: Omit<Observation, 'subject' | 'key' | 'remediations'>,
     storedKeys?: string[],
   ) {
-    const state = this.collector.addState(
-      key,
-      o.class,
-      o.explanation,
-      o.live?.digest,
-      () => ({
-        ...o,
-        subject: key,
+    // Most pods agree: join the state another pod created before building a closure for a new one.
+    const state =
+      this.collector.joinState(
         key,
-        remediations:
-          o.class === 'in-sync' ? [] : REMEDIES[o.explanation] ?? [],
-      }),
-      pod,
-    );
+        o.class,
+        o.explanation,
+        o.live?.digest,
+        pod,
+      ) ??
+      this.collector.addState(
+        key,
+        o.class,
+        o.explanation,
+        o.live?.digest,
+        () => ({
+          ...o,
+          subject: key,
+          key,
+          remediations:
+            o.class === 'in-sync' ? [] : REMEDIES[o.explanation] ?? [],
+        }),
+        pod,
+      );
     if (storedKeys) this.storedKeys.set(state, storedKeys);
   }
 }
@@ -181,9 +147,9 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
       name: podState.name,
       ...(podState.nodeId !== undefined ? { nodeId: podState.nodeId } : {}),
     };
-    let declared: ComparableConfig;
+    let declaredSide: DeclaredSide;
     try {
-      declared = run.declaredFor(podInput);
+      declaredSide = run.declaredFor(podInput);
     } catch (error) {
       if (!(error instanceof StalwartTomlError)) throw error;
       // Stalwart would refuse this file too: nothing declared can be compared.
@@ -191,14 +157,13 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
         errors.push({ source: 'configmap', message: error.message });
       return;
     }
+    const { config: declared, entries } = declaredSide;
     const patterns = run.patterns!;
     const liveConfig = live[i];
     const matched = new Set<string>();
     const stale = podState.staleConfig;
 
-    for (const [key, text] of declared.values) {
-      const shown = declared.sourceKeys.get(key)?.[0] ?? key;
-      const declaredValue = run.value(key, text);
+    for (const { key, shown, text, value: declaredValue } of entries) {
       const liveKey = findComparableKey(liveConfig, key);
       if (liveKey === undefined) {
         run.observe(pod, shown, {
@@ -209,7 +174,9 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
         continue;
       }
       matched.add(liveKey);
-      const liveValue = run.value(key, liveConfig.values.get(liveKey)!);
+      const liveText = liveConfig.values.get(liveKey)!;
+      const liveValue =
+        liveText === text ? declaredValue : run.value(key, liveText);
       if (liveValue.digest === declaredValue.digest) {
         run.observe(pod, shown, {
           class: 'in-sync',

@@ -8,6 +8,10 @@ import { normaliseConfigKey, type FlatConfig } from '../../toml';
  */
 export interface ComparableConfig {
   values: Map<string, string>;
+  /**
+   * The source spellings, first in key order first, of comparison keys spelled otherwise or
+   * several ways; absent: the comparison key is the one spelling (most keys, so no array each).
+   */
   sourceKeys: Map<string, string[]>;
 }
 
@@ -29,16 +33,17 @@ function comparisonKey(key: string): string {
 export function comparableConfig(flat: FlatConfig): ComparableConfig {
   const values = new Map<string, string>();
   const sourceKeys = new Map<string, string[]>();
-  // eslint-disable-next-line guard-for-in -- a FlatConfig is a plain record
-  for (const key in flat) {
+  for (const key of Object.keys(flat)) {
     const value = flat[key];
     const target = comparisonKey(key);
+    if (!values.has(target)) {
+      values.set(target, value);
+      if (target !== key) sourceKeys.set(target, [key]);
+      continue;
+    }
     const keys = sourceKeys.get(target);
     if (keys) keys.push(key);
-    else {
-      sourceKeys.set(target, [key]);
-      values.set(target, value);
-    }
+    else sourceKeys.set(target, [target, key]);
   }
   return { values, sourceKeys };
 }

@@ -15,11 +15,8 @@ import { compareFields, safeObject } from './compareFields';
 import { parseSettingsPlan } from './planFile';
 import { isSingletonType } from './schemaView';
 import { isServerDefaultObject } from './serverDefaults';
+import { LiveIndex, naturalKeyOf } from './naturalKeys';
 import type { DeclaredObject, V016DriftInput } from './types';
-
-type Live = Record<string, Record<string, unknown>>;
-const naturalKeyOf = (object: Record<string, unknown>, matchOn: string[]) =>
-  matchOn.map(f => String(object[f] ?? '')).join('/');
 
 /** Replaces `#cid` references with the live ids of the objects those cids matched. */
 function resolveReferences(
@@ -28,12 +25,20 @@ function resolveReferences(
 ): unknown {
   if (typeof value === 'string' && value.startsWith('#'))
     return liveIds.get(value.slice(1)) ?? value;
-  if (Array.isArray(value))
-    return value.map(v => resolveReferences(v, liveIds));
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, resolveReferences(v, liveIds)]),
-    );
+  // A value without references comes back as it is: copying every declared object was most of the garbage.
+  if (Array.isArray(value)) {
+    const resolved = value.map(v => resolveReferences(v, liveIds));
+    return resolved.every((v, i) => v === value[i]) ? value : resolved;
+  }
+  if (value && typeof value === 'object') {
+    let changed = false;
+    const entries = Object.entries(value).map(([k, v]) => {
+      const resolved = resolveReferences(v, liveIds);
+      if (resolved !== v) changed = true;
+      return [k, resolved];
+    });
+    return changed ? Object.fromEntries(entries) : value;
+  }
   return value;
 }
 
@@ -78,15 +83,15 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
   // Match declared objects to live ones by natural key, so `#cid` references can resolve.
   const matches = new Map<DeclaredObject, string | undefined>();
   const liveIds = new Map<string, string>();
+  const liveByNaturalKey = new LiveIndex(registry);
   for (const object of declared) {
-    const live: Live | undefined = registry[object.type];
-    if (!live) continue;
+    if (!registry[object.type]) continue;
     const id = isSingletonType(schema, object.type)
       ? 'singleton'
-      : Object.keys(live).find(
-          liveId =>
-            naturalKeyOf(live[liveId], object.matchOn) ===
-            naturalKeyOf(object.value, object.matchOn),
+      : liveByNaturalKey.find(
+          object.type,
+          object.matchOn,
+          naturalKeyOf(object.value, object.matchOn),
         );
     matches.set(object, id);
     if (id) liveIds.set(object.cid, id);

@@ -22,8 +22,11 @@ const isReference = (value: unknown) => {
   return type === 'EnvironmentVariable' || type === 'File';
 };
 
-function safeJson(secret: boolean, value: unknown): SafeValue | undefined {
-  const json = canonicalJson(value);
+function safeJson(
+  secret: boolean,
+  value: unknown,
+  json = canonicalJson(value),
+): SafeValue | undefined {
   if (json === undefined) return undefined;
   // References name where a secret lives (stalwart-v016.md §1 "Secrets"): shown and diffed.
   if (secret && isReference(value))
@@ -54,10 +57,11 @@ export function compareFields(
   for (const field of [...names].sort()) {
     if (field === 'id' || isServerSetField(fields, field)) continue;
     const secret = isSecretField(fields, field);
-    const isDeclared = canonicalJson(declared?.[field]) !== undefined;
+    const declaredJson = canonicalJson(declared?.[field]);
+    const isDeclared = declaredJson !== undefined;
     const expected = isDeclared ? declared![field] : defaults[field];
     const liveValue = live[field] ?? defaults[field];
-    const expectedJson = canonicalJson(expected);
+    const expectedJson = isDeclared ? declaredJson : canonicalJson(expected);
     const liveJson = canonicalJson(liveValue);
     if (!isDeclared && expectedJson === undefined) {
       // Declared nowhere and no default: whatever is set was set in the registry.
@@ -66,15 +70,20 @@ export function compareFields(
           field,
           class: 'database-only-user',
           explanation: 'database-only',
-          live: safeJson(secret, liveValue),
+          live: safeJson(secret, liveValue, liveJson),
           restore: { value: null },
         });
       continue;
     }
+    const declaredSafe = safeJson(secret, expected, expectedJson);
     const base = {
       field,
-      declared: safeJson(secret, expected),
-      live: safeJson(secret, liveValue),
+      declared: declaredSafe,
+      // Equal JSON sanitises equally: most fields are in sync, so this halves the masking work.
+      live:
+        liveJson === expectedJson
+          ? declaredSafe
+          : safeJson(secret, liveValue, liveJson),
     };
     const secretHidden = liveJson?.includes(MASKED) && !isReference(expected);
     if (liveJson === expectedJson || (secret && secretHidden)) {
