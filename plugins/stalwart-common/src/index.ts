@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './api';
 export * from './drift';
 export * from './render';
+export * from './versions';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { schemaHashPrefixFor } from '@stalwart-backstage/plugin-stalwart-common';
 
 // A subset of the v0.16 registry schema in the shape GET /api/schema serves
 // (../shared/docs/stalwart-v016.md §1 "Schema": fields[T] with type, format and update,
@@ -221,30 +222,9 @@ export const REGISTRY_SCHEMA = {
   } as Record<string, { labelProperty: string }>,
 };
 
-// Version detection by the schema hash prefix (../shared/docs/stalwart-v016.md §4 table).
-const HASH_PREFIX: Array<[string, string[]]> = [
-  ['aJJK', ['0.16.0']],
-  ['_pII', ['0.16.1']],
-  ['BzNq', ['0.16.2', '0.16.3']],
-  ['2-nY', ['0.16.4', '0.16.5']],
-  ['nGrZ', ['0.16.6', '0.16.7', '0.16.8']],
-  ['-bCN', ['0.16.9']],
-  ['wtAc', ['0.16.10']],
-  ['nvdI', ['0.16.11']],
-  ['lV3e', ['0.16.12']],
-  ['sEuY', ['0.16.13']],
-  ['qQQw', ['0.16.14']],
-  ['MjKR', ['0.16.15']],
-  ['qrkH', ['0.16.16']],
-  ['ST4-', ['0.16.17']],
-  ['25gn', ['0.16.18']],
-];
-
 /** The `/api/schema/<hash>` a server of this version redirects to: the real prefix, our digest after it. */
 export function schemaHashFor(version: string): string {
-  const plain = version.replace(/^v/, '');
-  const prefix =
-    HASH_PREFIX.find(([, versions]) => versions.includes(plain))?.[0] ?? 'AAAA';
+  const prefix = schemaHashPrefixFor(version) ?? 'AAAA';
   const digest = createHash('sha256')
     .update(JSON.stringify(REGISTRY_SCHEMA))
     .digest('base64url');

@@ -4,7 +4,7 @@ import { StalwartApiError } from '../errors/StalwartApiError';
 import type { PodTransport } from '../http/PodTransport';
 import { errorForStatus, readJsonAnswer } from '../http/readAnswer';
 import { callJmap, JmapSetArgs, JmapSetResult } from './jmap';
-import { versionsForSchemaHash } from './schemaVersions';
+import { versionsForSchemaHash } from '@stalwart-backstage/plugin-stalwart-common';
 
 /** What `/api/schema` says about the running version (stalwart-v016.md §4). */
 export interface V016Version {

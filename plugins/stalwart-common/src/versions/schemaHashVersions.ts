@@ -1,6 +1,8 @@
 // stalwart-v016.md §4 "Version": the first characters of the `/api/schema/<hash>` redirect
 // (resources/schema/schema.json.sha256 at each tag) name the Stalwart versions that serve it.
-const SCHEMA_HASH_PREFIXES: Array<[string, string[]]> = [
+const SCHEMA_HASH_PREFIXES: ReadonlyArray<
+  readonly [string, readonly string[]]
+> = [
   ['aJJK', ['0.16.0']],
   ['_pII', ['0.16.1']],
   ['BzNq', ['0.16.2', '0.16.3']],
@@ -18,9 +20,27 @@ const SCHEMA_HASH_PREFIXES: Array<[string, string[]]> = [
   ['25gn', ['0.16.18']],
 ];
 
-/** The versions whose schema has this hash; empty for a hash the table does not know. */
+/**
+ * The Stalwart v0.16 versions whose registry schema has this hash; empty for a hash the
+ * table does not know.
+ *
+ * @public
+ */
 export function versionsForSchemaHash(hash: string): string[] {
-  return (
-    SCHEMA_HASH_PREFIXES.find(([prefix]) => hash.startsWith(prefix))?.[1] ?? []
+  const match = SCHEMA_HASH_PREFIXES.find(([prefix]) =>
+    hash.startsWith(prefix),
   );
+  return match ? [...match[1]] : [];
+}
+
+/**
+ * The schema hash prefix a Stalwart v0.16 version serves (`v` prefix optional), if known.
+ *
+ * @public
+ */
+export function schemaHashPrefixFor(version: string): string | undefined {
+  const plain = version.replace(/^v/, '');
+  return SCHEMA_HASH_PREFIXES.find(([, versions]) =>
+    versions.includes(plain),
+  )?.[0];
 }

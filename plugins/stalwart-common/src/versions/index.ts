@@ -1,0 +1,4 @@
+export {
+  schemaHashPrefixFor,
+  versionsForSchemaHash,
+} from './schemaHashVersions';
