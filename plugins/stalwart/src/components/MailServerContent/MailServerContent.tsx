@@ -30,7 +30,8 @@ export function MailServerContent() {
           {status => <SummaryStrip status={status} />}
         </StatusCard>
       </Grid>
-      <Grid item xs={12} lg={6}>
+      {/* The pod table has seven columns: it gets the full width. */}
+      <Grid item xs={12}>
         <InstancesCard />
       </Grid>
       <Grid item xs={12} lg={6}>
