@@ -64,6 +64,7 @@ describe('evaluatePods', () => {
       image: 'stalwartlabs/stalwart:v0.15.5',
       version: 'v0.15.5',
       node: 'worker-a',
+      startedAt: '2026-09-01T09:05:01Z',
       configCurrent: true,
       revisionCurrent: true,
       reasons: [],

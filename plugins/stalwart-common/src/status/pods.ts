@@ -64,6 +64,7 @@ export function evaluatePods(options: {
           ) ?? false,
         ...facts,
         node: pod.spec?.nodeName,
+        startedAt: pod.status?.startTime,
         configCurrent:
           templateChecksum && podChecksum
             ? templateChecksum === podChecksum

@@ -108,6 +108,8 @@ export interface PodStatus {
   /** The image tag, which is the Stalwart version for the official images. */
   version?: string;
   node?: string;
+  /** When the kubelet started the pod (`status.startTime`), for its age. */
+  startedAt?: string;
   /** Whether the pod runs the workload's current config; `null` when the chart gives no checksum. */
   configCurrent: boolean | null;
   /** Whether the pod runs the workload's current revision; `null` when unknown. */

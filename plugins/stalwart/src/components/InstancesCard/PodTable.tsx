@@ -7,6 +7,7 @@ import {
   TableRow,
 } from '@material-ui/core';
 import type { PodStatus } from '@stalwart-backstage/plugin-stalwart-common';
+import { formatAge, secondsSince } from '../common/formatAge';
 
 function ReadyCell(props: { pod: PodStatus }) {
   const { pod } = props;
@@ -21,6 +22,7 @@ function ReadyCell(props: { pod: PodStatus }) {
 
 /** The pods of one workload, in ordinal order as the status rules return them. */
 export function PodTable(props: { pods: PodStatus[]; caption: string }) {
+  const now = Date.now();
   return (
     <Table size="small" aria-label={props.caption}>
       <TableHead>
@@ -30,6 +32,7 @@ export function PodTable(props: { pods: PodStatus[]; caption: string }) {
           <TableCell align="right">Node id</TableCell>
           <TableCell>Ready</TableCell>
           <TableCell align="right">Restarts</TableCell>
+          <TableCell align="right">Age</TableCell>
           <TableCell>Image</TableCell>
           <TableCell>Config</TableCell>
         </TableRow>
@@ -50,6 +53,11 @@ export function PodTable(props: { pods: PodStatus[]; caption: string }) {
               {pod.lastTermination?.reason
                 ? ` (last: ${pod.lastTermination.reason})`
                 : ''}
+            </TableCell>
+            <TableCell align="right">
+              {pod.startedAt
+                ? formatAge(secondsSince(pod.startedAt, now))
+                : '–'}
             </TableCell>
             <TableCell style={{ wordBreak: 'break-all' }}>
               {pod.image ?? '–'}
