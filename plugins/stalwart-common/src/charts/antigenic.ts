@@ -1,5 +1,6 @@
 import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
 import type { ChartFlavor } from './types';
+import { chartPort } from './ports';
 
 const CHART_NAME = 'antigenic-stalwart-helm-chart';
 
@@ -53,69 +54,13 @@ export const antigenicChart: ChartFlavor = {
   podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
   configChecksumAnnotation: 'checksum/config',
   ports: [
-    {
-      kind: 'smtp',
-      name: 'smtp',
-      port: 25,
-      containerPort: 25,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'submission',
-      name: 'submission',
-      port: 587,
-      containerPort: 587,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'submissions',
-      name: 'smtps',
-      port: 465,
-      containerPort: 465,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'imap',
-      name: 'imap',
-      port: 143,
-      containerPort: 143,
-      implicitTls: false,
-      enabledByDefault: false,
-    },
-    {
-      kind: 'imaps',
-      name: 'imaps',
-      port: 993,
-      containerPort: 993,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'sieve',
-      name: 'sieve',
-      port: 4190,
-      containerPort: 4190,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'management',
-      name: 'http',
-      port: 8080,
-      containerPort: 8080,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'https',
-      name: 'https',
-      port: 443,
-      containerPort: 443,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
+    chartPort('smtp'),
+    chartPort('submission'),
+    chartPort('submissions'),
+    chartPort('imap', { enabledByDefault: false }),
+    chartPort('imaps'),
+    chartPort('sieve'),
+    chartPort('management'),
+    chartPort('https'),
   ],
 };

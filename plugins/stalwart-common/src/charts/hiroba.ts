@@ -1,5 +1,6 @@
 import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
 import type { ChartFlavor } from './types';
+import { chartPort } from './ports';
 
 const CHART_NAME = 'stalwart';
 
@@ -51,77 +52,14 @@ export const hirobaChart: ChartFlavor = {
   podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
   configChecksumAnnotation: 'config-hash',
   ports: [
-    {
-      kind: 'management',
-      name: 'http',
-      port: 8080,
-      containerPort: 8080,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'smtp',
-      name: 'smtp',
-      port: 25,
-      containerPort: 25,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'submission',
-      name: 'submission',
-      port: 587,
-      containerPort: 587,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'submissions',
-      name: 'submissions',
-      port: 465,
-      containerPort: 465,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'imap',
-      name: 'imap',
-      port: 143,
-      containerPort: 143,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'imaps',
-      name: 'imaps',
-      port: 993,
-      containerPort: 993,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'pop3',
-      name: 'pop3',
-      port: 110,
-      containerPort: 110,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'pop3s',
-      name: 'pop3s',
-      port: 995,
-      containerPort: 995,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'sieve',
-      name: 'sieve',
-      port: 4190,
-      containerPort: 4190,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
+    chartPort('management'),
+    chartPort('smtp'),
+    chartPort('submission'),
+    chartPort('submissions', { name: 'submissions' }),
+    chartPort('imap'),
+    chartPort('imaps'),
+    chartPort('pop3'),
+    chartPort('pop3s'),
+    chartPort('sieve'),
   ],
 };

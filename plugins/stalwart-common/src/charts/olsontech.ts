@@ -1,5 +1,6 @@
 import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
 import type { ChartFlavor, ChartTopology } from './types';
+import { chartPort } from './ports';
 
 const CHART_NAME = 'stalwart';
 
@@ -71,69 +72,13 @@ export const olsontechChart: ChartFlavor = {
   // The chart sets no checksum annotation: a config change does not roll the pods.
   configChecksumAnnotation: undefined,
   ports: [
-    {
-      kind: 'management',
-      name: 'http',
-      port: 80,
-      containerPort: 8080,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'https',
-      name: 'https',
-      port: 443,
-      containerPort: 443,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'smtp',
-      name: 'smtp',
-      port: 25,
-      containerPort: 25,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'submission',
-      name: 'submission',
-      port: 587,
-      containerPort: 587,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'submissions',
-      name: 'smtps',
-      port: 465,
-      containerPort: 465,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'imap',
-      name: 'imap',
-      port: 143,
-      containerPort: 143,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'imaps',
-      name: 'imaps',
-      port: 993,
-      containerPort: 993,
-      implicitTls: true,
-      enabledByDefault: true,
-    },
-    {
-      kind: 'sieve',
-      name: 'sieve',
-      port: 4190,
-      containerPort: 4190,
-      implicitTls: false,
-      enabledByDefault: true,
-    },
+    chartPort('management', { port: 80 }),
+    chartPort('https'),
+    chartPort('smtp'),
+    chartPort('submission'),
+    chartPort('submissions'),
+    chartPort('imap'),
+    chartPort('imaps'),
+    chartPort('sieve'),
   ],
 };
