@@ -1,0 +1,39 @@
+import { Typography } from '@material-ui/core';
+import type {
+  ClusterInstanceStatusV1,
+  InstanceStatusResponseV1,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import { ReactNode } from 'react';
+import { ClusterSection } from './ClusterSection';
+import { StatusCard } from './StatusCard';
+
+/**
+ * A status card with one section per cluster: `renderCluster` draws what the cluster has, or
+ * returns `null` when it has nothing of the kind, and then `missing` says so.
+ */
+export function PerClusterCard(props: {
+  title: string;
+  renderCluster: (
+    cluster: ClusterInstanceStatusV1,
+    status: InstanceStatusResponseV1,
+  ) => ReactNode | null;
+  missing: (status: InstanceStatusResponseV1) => ReactNode;
+}) {
+  return (
+    <StatusCard title={props.title} skeletonLines={5}>
+      {status =>
+        status.clusters.map(cluster => (
+          <ClusterSection
+            key={cluster.cluster}
+            cluster={cluster}
+            showHeading={status.clusters.length > 1}
+          >
+            {props.renderCluster(cluster, status) ?? (
+              <Typography variant="body2">{props.missing(status)}</Typography>
+            )}
+          </ClusterSection>
+        ))
+      }
+    </StatusCard>
+  );
+}
