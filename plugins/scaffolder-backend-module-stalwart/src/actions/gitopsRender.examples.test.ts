@@ -1,26 +1,15 @@
 import { createGitOpsRenderAction } from './gitopsRender';
 import { examples } from './gitopsRender.examples';
-import {
-  actionContext,
-  exampleInput,
-  listFiles,
-  temporaryDirectory,
-} from '../__testUtils__/actionTesting';
+import { actionContext, listFiles } from '../__testUtils__/actionTesting';
+import { itRunsEveryExample } from '../__testUtils__/examplesTesting';
 
 describe('stalwart:gitops:render examples', () => {
   const action = createGitOpsRenderAction();
-  const tmp = temporaryDirectory();
-  afterAll(tmp.cleanup);
 
-  it.each(examples.map(e => [e.description, e] as const))(
-    '%s',
-    async (_, example) => {
-      const input = exampleInput(example);
-      const workspace = `${tmp.dir}/${examples.indexOf(example)}`;
-      const { ctx, outputs } = actionContext(input, workspace);
-      await action.handler(ctx);
-      expect(listFiles(workspace)).toEqual(outputs().files);
-      expect(outputs().files.length).toBeGreaterThan(2);
-    },
-  );
+  itRunsEveryExample(examples, async (input, workspace) => {
+    const { ctx, outputs } = actionContext(input, workspace);
+    await action.handler(ctx);
+    expect(listFiles(workspace)).toEqual(outputs().files);
+    expect(outputs().files.length).toBeGreaterThan(2);
+  });
 });

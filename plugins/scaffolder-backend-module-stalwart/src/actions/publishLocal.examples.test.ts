@@ -4,36 +4,25 @@ import {
   publishActionIn,
   renderInto,
 } from '../__testUtils__/publishTesting';
-import {
-  actionContext,
-  exampleInput,
-  temporaryDirectory,
-} from '../__testUtils__/actionTesting';
+import { actionContext } from '../__testUtils__/actionTesting';
+import { itRunsEveryExample } from '../__testUtils__/examplesTesting';
 
 // Each case renders every file and commits with isomorphic-git; slow on a shared CPU.
 jest.setTimeout(30_000);
 
 describe('stalwart:publish:local examples', () => {
-  const tmp = temporaryDirectory();
-  afterAll(tmp.cleanup);
-
-  it.each(examples.map(e => [e.description, e] as const))(
-    '%s',
-    async (_, example) => {
-      const input = exampleInput(example);
-      const root = `${tmp.dir}/${examples.indexOf(example)}`;
-      const workspace = `${root}/ws`;
-      await renderInto(workspace, input.spec as any);
-      const { dir, action } = publishActionIn(root);
-      const { ctx, outputs } = actionContext(input, workspace);
-      await action.handler(ctx);
-      expect(gitCli(dir, 'rev-parse', outputs().branch)).toBe(
-        outputs().commitSha,
-      );
-      expect(gitCli(dir, 'log', '-1', '--format=%s', outputs().branch)).toBe(
-        (input.commitMessage as string) ??
-          `Add Stalwart instance ${(input.spec as any).name}`,
-      );
-    },
-  );
+  itRunsEveryExample(examples, async (input, root) => {
+    const workspace = `${root}/ws`;
+    await renderInto(workspace, input.spec as any);
+    const { dir, action } = publishActionIn(root);
+    const { ctx, outputs } = actionContext(input, workspace);
+    await action.handler(ctx);
+    expect(gitCli(dir, 'rev-parse', outputs().branch)).toBe(
+      outputs().commitSha,
+    );
+    expect(gitCli(dir, 'log', '-1', '--format=%s', outputs().branch)).toBe(
+      (input.commitMessage as string) ??
+        `Add Stalwart instance ${(input.spec as any).name}`,
+    );
+  });
 });
