@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-export, jest/expect-expect -- a helper that declares tests for the examples test files calling it, whose callbacks assert */
 import type { JsonObject } from '@backstage/types';
 import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { exampleInput, temporaryDirectory } from './actionTesting';
