@@ -2,7 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
@@ -91,18 +91,23 @@ export function createDriftRoutes(options: {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user'],
       });
-      await authorizeEntity({
-        permissions,
-        credentials,
-        permission: stalwartSettingsResetPermission,
-        entityRef,
-        deniedMessage: `You may not reset the settings of ${entityRef}`,
-      });
       try {
+        await authorizeEntity({
+          permissions,
+          credentials,
+          permission: stalwartSettingsResetPermission,
+          entityRef,
+          deniedMessage: `You may not reset the settings of ${entityRef}`,
+        });
         rateLimiter.take(credentials.principal.userEntityRef);
       } catch (error) {
         if (error instanceof RemediationRateLimitedError)
           res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        if (
+          error instanceof NotAllowedError ||
+          error instanceof RemediationRateLimitedError
+        )
+          await remediation.auditRefusal({ entityRef, request: req, error });
         throw error;
       }
       const body = parse(remediationBody, req.body, 'body');

@@ -77,6 +77,7 @@ describe('POST /v1/entities/:namespace/:kind/:name/drift/remediations', () => {
     backend.simulator.control.clearFaults();
     for (const key of Object.keys(backend.decisions))
       delete backend.decisions[key];
+    backend.auditor.createEvent.mockClear();
   });
   afterAll(() => backend.stop());
 
@@ -119,7 +120,7 @@ describe('POST /v1/entities/:namespace/:kind/:name/drift/remediations', () => {
     expect(events()).toEqual([]);
   });
 
-  it('answers 403 when the policy denies stalwart.settings.reset (reading allowed), and changes nothing', async () => {
+  it('answers 403 when the policy denies stalwart.settings.reset (reading allowed), changes nothing, and audits the refusal', async () => {
     backend.decisions['stalwart.settings.reset'] = AuthorizeResult.DENY;
 
     const res = await send(HOMELAB, {
@@ -146,7 +147,17 @@ describe('POST /v1/entities/:namespace/:kind/:name/drift/remediations', () => {
     );
     expect(await storedKeys(RELAY_KEYS)).toEqual(RELAY_KEYS);
     expect((await drift(HOMELAB)).counts['database-only-user']).toBe(14);
-    expect(events()).toEqual([]);
+    expect(events()).toEqual([
+      expect.objectContaining({
+        eventId: 'settings-remediation',
+        meta: { entityRef: 'component:default/stalwart' },
+      }),
+    ]);
+    expect(events()[0].request?.headers.authorization).toBe(ANA);
+    const audit = await backend.auditor.createEvent.mock.results[0].value;
+    expect(audit.fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({ name: 'NotAllowedError' }),
+    });
   });
 
   it('resets end to end: the database keys disappear, the pods restart onto the ConfigMap, the next read is clean, and it is audited', async () => {
@@ -372,6 +383,10 @@ describe('POST /v1/entities/:namespace/:kind/:name/drift/remediations', () => {
 
     expect(res!.status).toBe(429);
     expect(res!.headers['retry-after']).toMatch(/^\d+$/);
+    const refused = backend.auditor.createEvent.mock.results.at(-1)!.value;
+    expect((await refused).fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({ name: 'RemediationRateLimitedError' }),
+    });
     expect(res!.body.error).toMatchObject({
       name: 'RemediationRateLimitedError',
       message: expect.stringMatching(

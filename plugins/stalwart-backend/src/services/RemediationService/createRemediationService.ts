@@ -37,6 +37,15 @@ export function createRemediationService(options: {
   const { drift, patcher, auditor, now = () => new Date() } = options;
 
   return {
+    async auditRefusal({ entityRef, request, error }) {
+      const event = await auditor.createEvent({
+        eventId: 'settings-remediation',
+        severityLevel: 'medium',
+        request,
+        meta: { entityRef },
+      });
+      await event.fail({ error });
+    },
     async remediate(request) {
       const { entityRef, credentials, action, itemIds, dryRun } = request;
       const reading = await drift.read({

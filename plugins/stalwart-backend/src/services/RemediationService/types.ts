@@ -22,4 +22,13 @@ export interface RemediationService {
    * them and reads the drift again. The caller must have checked `stalwart.settings.reset`.
    */
   remediate(request: RemediationRequest): Promise<RemediationResultV1>;
+  /**
+   * Audits a remediation request refused before any planning (permission denied, rate limited),
+   * so the audit trail also shows who tried to reset what without being allowed to.
+   */
+  auditRefusal(refusal: {
+    entityRef: string;
+    request: Request;
+    error: Error;
+  }): Promise<void>;
 }
