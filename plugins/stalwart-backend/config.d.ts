@@ -47,6 +47,21 @@ export interface Config {
        * @visibility backend
        */
       watchScope?: 'cluster' | 'namespace';
+      /**
+       * How long the status route reuses a signed-in user's permission decision and catalog
+       * entity for one instance, instead of asking the permission and catalog backends again
+       * (each answer is still obtained as that user, and kept for that user only). Revoking
+       * access, or changing or deleting the entity, shows in the status route after this
+       * long at most. `0` turns the cache off. Default 10 seconds.
+       * @visibility backend
+       */
+      accessCacheTtl?: HumanDuration | string;
+      /**
+       * Most (user, permission, entity) answers kept at once, least recently used dropped
+       * first. Default 10000.
+       * @visibility backend
+       */
+      accessCacheMaxEntries?: number;
     };
     /**
      * How the backend reaches each Stalwart pod: a pods/portforward WebSocket per connection,

@@ -356,6 +356,35 @@ describe('stalwartPlugin', () => {
     );
   });
 
+  it('does not let one user’s recent answer serve another user the policy refuses', async () => {
+    const authorize = jest.fn(
+      async (
+        _requests: unknown,
+        { credentials }: { credentials: any },
+      ): Promise<AuthorizePermissionResponse[]> => [
+        {
+          result:
+            credentials.principal.userEntityRef === 'user:default/ana'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        },
+      ],
+    );
+    const app = await backendWith({
+      clusters: [],
+      permissions: mockServices.permissions.mock({ authorize }).factory,
+    });
+    const as = (user: string) =>
+      request(app)
+        .get(STATUS)
+        .set('Authorization', mockCredentials.user.header(user));
+
+    expect((await as('user:default/ana')).status).toBe(200);
+    expect((await as('user:default/bob')).status).toBe(403);
+    expect((await as('user:default/ana')).status).toBe(200);
+    expect(authorize).toHaveBeenCalledTimes(2);
+  });
+
   it('answers 404 for an unknown entity and for an entity that is not a Stalwart instance', async () => {
     const plain = mailEntity();
     plain.metadata.name = 'website';

@@ -9,6 +9,7 @@ import { readStalwartRemediationConfig } from './config/readStalwartRemediationC
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
+import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
 import { createDriftService } from './services/DriftService/createDriftService';
 import { createKubernetesCacheService } from './services/KubernetesCacheService/createKubernetesCacheService';
 import { createRemediationService } from './services/RemediationService/createRemediationService';
@@ -83,7 +84,12 @@ export const stalwartPlugin = createBackendPlugin({
             statusService: createStatusService({
               config: statusConfig,
               cache,
+            }),
+            entityAccess: createEntityAccessService({
+              permissions: deps.permissions,
               catalog,
+              ttlMs: statusConfig.accessCacheTtlMs,
+              maxEntries: statusConfig.accessCacheMaxEntries,
             }),
             driftService,
             remediationService: createRemediationService({

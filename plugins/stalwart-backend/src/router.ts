@@ -2,12 +2,13 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { stalwartInstanceReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { authorizeEntity } from './routes/authorizeEntity';
 import { createDriftRoutes } from './routes/driftRoutes';
 import { entityRefFromParams } from './routes/entityRefParams';
+import type { EntityAccessService } from './services/EntityAccess/types';
 import type { DriftService } from './services/DriftService/types';
 import type { RateLimiter } from './services/RemediationService/RateLimiter';
 import type { RemediationService } from './services/RemediationService/types';
@@ -17,13 +18,14 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   statusService: StatusService;
+  entityAccess: EntityAccessService;
   driftService: DriftService;
   remediationService: RemediationService;
   rateLimiter: RateLimiter;
   /** The JSON body limit of the remediation route; no other route takes a body. */
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, statusService } = options;
+  const { httpAuth, permissions, statusService, entityAccess } = options;
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -35,14 +37,19 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await authorizeEntity({
-      permissions,
+    const access = await entityAccess.read({
       credentials,
       permission: stalwartInstanceReadPermission,
       entityRef,
-      deniedMessage: `You may not read the status of ${entityRef}`,
     });
-    res.json(await statusService.getStatus({ entityRef, credentials }));
+    if (!access.allowed) {
+      throw new NotAllowedError(`You may not read the status of ${entityRef}`);
+    }
+    if (!access.entity)
+      throw new NotFoundError(`No catalog entity ${entityRef}`);
+    res.json(
+      await statusService.getStatus({ entityRef, entity: access.entity }),
+    );
   });
 
   router.use(

@@ -25,6 +25,8 @@ export function configFor(
     idleTimeoutMs: 60_000,
     argoCdNamespaces: ['argocd'],
     watchScope,
+    accessCacheTtlMs: 10_000,
+    accessCacheMaxEntries: 100,
   };
 }
 

@@ -64,6 +64,8 @@ describe('readStalwartStatusConfig', () => {
       idleTimeoutMs: 1_800_000,
       argoCdNamespaces: ['argocd'],
       watchScope: 'cluster',
+      accessCacheTtlMs: 10_000,
+      accessCacheMaxEntries: 10_000,
     });
   });
 
@@ -79,6 +81,8 @@ describe('readStalwartStatusConfig', () => {
             maxRetries: 0,
             argoCdNamespaces: ['argocd', 'team-apps'],
             watchScope: 'namespace',
+            accessCacheTtl: { seconds: 30 },
+            accessCacheMaxEntries: 500,
           },
         },
       }),
@@ -93,7 +97,26 @@ describe('readStalwartStatusConfig', () => {
       maxRetries: 0,
       argoCdNamespaces: ['argocd', 'team-apps'],
       watchScope: 'namespace',
+      accessCacheTtlMs: 30_000,
+      accessCacheMaxEntries: 500,
     });
+  });
+
+  it('turns the access cache off with a zero time to live and refuses a negative size', () => {
+    expect(
+      readStalwartStatusConfig(
+        new ConfigReader({ stalwart: { status: { accessCacheTtl: '0s' } } }),
+      ).accessCacheTtlMs,
+    ).toBe(0);
+    expect(() =>
+      readStalwartStatusConfig(
+        new ConfigReader({
+          stalwart: { status: { accessCacheMaxEntries: -1 } },
+        }),
+      ),
+    ).toThrow(
+      'stalwart.status.accessCacheMaxEntries must be a non-negative integer, got -1',
+    );
   });
 
   it('rejects a watch scope other than cluster or namespace', () => {

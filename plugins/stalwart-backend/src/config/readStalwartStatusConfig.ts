@@ -33,7 +33,27 @@ export function readStalwartStatusConfig(config: Config): StalwartStatusConfig {
       'argocd',
     ],
     watchScope: readWatchScope(status),
+    accessCacheTtlMs: durationMs('accessCacheTtl', 10_000),
+    accessCacheMaxEntries: readNonNegativeInteger(
+      status,
+      'accessCacheMaxEntries',
+      10_000,
+    ),
   };
+}
+
+function readNonNegativeInteger(
+  status: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = status?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(
+      `stalwart.status.${key} must be a non-negative integer, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function readWatchScope(status: Config | undefined): WatchScope {

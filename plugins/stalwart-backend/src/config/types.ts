@@ -33,4 +33,8 @@ export interface StalwartStatusConfig {
   idleTimeoutMs: number;
   argoCdNamespaces: string[];
   watchScope: WatchScope;
+  /** How long a user's permission decision and catalog entity are reused; 0 turns it off. */
+  accessCacheTtlMs: number;
+  /** Most (user, permission, entity) answers kept at once. */
+  accessCacheMaxEntries: number;
 }

@@ -1,5 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterInstanceStatusV1,
   computeVerdict,
@@ -31,10 +29,9 @@ const FLUX_NAMESPACE_LABEL = 'helm.toolkit.fluxcd.io/namespace';
 export function createStatusService(options: {
   config: StalwartStatusConfig;
   cache: KubernetesCacheService;
-  catalog: CatalogService;
   now?: () => Date;
 }): StatusService {
-  const { config, cache, catalog, now = () => new Date() } = options;
+  const { config, cache, now = () => new Date() } = options;
   const configured = new Set(config.clusters.map(c => c.name));
   const unsupported = new Map(
     config.unsupportedClusters.map(c => [c.name, c.reason]),
@@ -133,11 +130,7 @@ export function createStatusService(options: {
   }
 
   return {
-    async getStatus({ entityRef, credentials }) {
-      const entity = await catalog.getEntityByRef(entityRef, { credentials });
-      if (!entity) {
-        throw new NotFoundError(`No catalog entity ${entityRef}`);
-      }
+    async getStatus({ entityRef, entity }) {
       const instance = instanceFromEntity(entity, entityRef);
       const clusterNames = instance.clusters ?? [...configured];
       const clusters = await Promise.all(

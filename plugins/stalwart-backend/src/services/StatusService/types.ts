@@ -1,15 +1,15 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 
 /** Builds the status document of a catalog entity that is a Stalwart instance. */
 export interface StatusService {
   /**
-   * Reads the entity with the caller's credentials (so the catalog's own permissions apply)
-   * and its objects from the watch cache. Throws `NotFoundError` for unknown entities and
-   * entities that are not Stalwart instances.
+   * Reads the objects of an entity the caller may see (read from the catalog with the
+   * caller's credentials) from the watch cache. Throws `NotFoundError` for entities that
+   * are not Stalwart instances.
    */
   getStatus(request: {
     entityRef: string;
-    credentials: BackstageCredentials;
+    entity: Entity;
   }): Promise<InstanceStatusResponseV1>;
 }
