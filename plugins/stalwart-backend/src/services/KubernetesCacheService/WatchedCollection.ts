@@ -1,6 +1,7 @@
 import { KubernetesObject, ListWatch } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { backoffDelay } from './backoff';
+import { slimObject } from './slimObject';
 import type { ClusterClient } from './createClusterClient';
 import type { CollectionError, CollectionSnapshot } from './types';
 
@@ -38,7 +39,7 @@ export class WatchedCollection {
     });
     this.informer = new ListWatch(
       path,
-      client.createWatch(() => this.markSynced()),
+      client.createWatch(() => this.markSynced(), slimObject),
       async () => {
         const list = await client.list(path);
         this.notInstalled = false;
@@ -47,7 +48,7 @@ export class WatchedCollection {
         // the status rules read them, so every cached object gets them.
         return {
           ...list,
-          items: list.items.map(item => ({ ...typeMeta, ...item })),
+          items: list.items.map(item => slimObject({ ...typeMeta, ...item })),
         };
       },
       false,

@@ -19,8 +19,14 @@ export interface ClusterClient {
   list(path: string): Promise<KubernetesListObject<KubernetesObject>>;
   /** One object, with the same timeout and retries as `list`. */
   get(path: string): Promise<KubernetesObject>;
-  /** A watch that reports each request it sends and each connection it establishes. */
-  createWatch(onConnected: () => void): Watch;
+  /**
+   * A watch that reports each request it sends and each connection it establishes, and
+   * passes each event's object through `transform` first.
+   */
+  createWatch(
+    onConnected: () => void,
+    transform?: (object: KubernetesObject) => KubernetesObject,
+  ): Watch;
 }
 
 const RETRY_BASE_MS = 250;
@@ -31,6 +37,7 @@ class ObservedWatch extends Watch {
     kubeConfig: KubeConfig,
     private readonly stats: KubernetesRequestStats,
     private readonly onConnected: () => void,
+    private readonly transform: (object: any) => any = object => object,
   ) {
     super(kubeConfig);
   }
@@ -43,10 +50,16 @@ class ObservedWatch extends Watch {
   ): Promise<AbortController> {
     this.stats.watches += 1;
     let failed = false;
-    const controller = await super.watch(path, queryParams, callback, err => {
-      if (err) failed = true;
-      done(err);
-    });
+    const controller = await super.watch(
+      path,
+      queryParams,
+      (phase, apiObj, watchObj) =>
+        callback(phase, apiObj && this.transform(apiObj), watchObj),
+      err => {
+        if (err) failed = true;
+        done(err);
+      },
+    );
     if (!failed) this.onConnected();
     return controller;
   }
@@ -166,8 +179,8 @@ export function createClusterClient(options: {
     get(path) {
       return withRetries(() => getOnce(path) as Promise<KubernetesObject>);
     },
-    createWatch(onConnected) {
-      return new ObservedWatch(kubeConfig, stats, onConnected);
+    createWatch(onConnected, transform) {
+      return new ObservedWatch(kubeConfig, stats, onConnected, transform);
     },
   };
 }

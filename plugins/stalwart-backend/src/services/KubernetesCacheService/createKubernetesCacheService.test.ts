@@ -56,6 +56,50 @@ describe('createKubernetesCacheService', () => {
     ).toBe(true);
   });
 
+  it('keeps neither managed fields nor the last applied manifest of listed and watched objects', async () => {
+    const withBookkeeping = (object: any) => {
+      object.metadata.managedFields = [
+        { manager: 'helm', operation: 'Update' },
+      ];
+      object.metadata.annotations = {
+        ...object.metadata.annotations,
+        'kubectl.kubernetes.io/last-applied-configuration': '{}',
+      };
+      return object;
+    };
+    const release = mailRelease();
+    cluster.modify(withBookkeeping(release.statefulSet));
+    await cache.read({
+      cluster: 'prod',
+      namespace: 'mail',
+      kinds: ['StatefulSet', 'Pod'],
+    });
+    await eventually(() =>
+      expect(cluster.requests.filter(r => r.watch)).toHaveLength(2),
+    );
+    const watched = withBookkeeping(release.pods[0]);
+    watched.metadata.annotations['test/changed'] = 'yes';
+    cluster.modify(watched);
+
+    await eventually(async () => {
+      const read = await cache.read({
+        cluster: 'prod',
+        namespace: 'mail',
+        kinds: ['StatefulSet', 'Pod'],
+      });
+      const pod = read.Pod.items.find(
+        p => p.metadata?.name === watched.metadata.name,
+      )!;
+      expect(pod.metadata?.annotations?.['test/changed']).toBe('yes');
+      for (const object of [read.StatefulSet.items[0], pod]) {
+        expect(object.metadata?.managedFields).toBeUndefined();
+        expect(object.metadata?.annotations).not.toHaveProperty(
+          'kubectl.kubernetes.io/last-applied-configuration',
+        );
+      }
+    });
+  });
+
   it('applies watch events to what it serves', async () => {
     await cache.read({
       cluster: 'prod',
