@@ -1,0 +1,312 @@
+import type {
+  BackstageCredentials,
+  BackstageUserInfo,
+} from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { PolicyDecision } from '@backstage/plugin-permission-common';
+import type { PolicyQuery } from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
+import {
+  loadScenario,
+  startSimulatorServer,
+  type Scenario,
+  type SimulatorServer,
+} from '@stalwart-backstage/simulator';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+// The suite only runs inside the monorepo.
+// eslint-disable-next-line no-restricted-syntax
+const REPO_ROOT = path.resolve(__dirname, '../../../../..');
+const DEMO_SCENARIO = path.join(REPO_ROOT, 'packages/simulator/scenarios/demo');
+const EDGE_PLAN = path.join(
+  REPO_ROOT,
+  'plugins/stalwart-common/src/drift/__fixtures__/edge-settings-plan.ndjson',
+);
+
+/** The demo's users: the operator may reset, the reader only read, the stranger nothing. */
+export const USERS = {
+  operator: 'user:default/ana',
+  reader: 'user:default/bo',
+  stranger: 'user:default/eve',
+} as const;
+
+export const authHeader = (userEntityRef: string) =>
+  mockCredentials.user.header(userEntityRef);
+
+/** Who asked the permission policy what, as the permission backend saw the caller. */
+export interface PolicyCall {
+  user: string | null;
+  permission: string;
+}
+
+/** One call the plugin made to the catalog, and as whom. */
+export interface CatalogCall {
+  method: string;
+  principal: string;
+  entityRefs: string[];
+}
+
+export interface SecurityBackend {
+  baseUrl: string;
+  simulator: SimulatorServer;
+  /** The permissions each user holds; edit between requests. */
+  grants: Record<string, Set<string>>;
+  policyCalls: PolicyCall[];
+  catalogCalls: CatalogCall[];
+  auditor: ReturnType<typeof mockServices.auditor.mock>;
+  /** Requests the Git host served (the v0.16 settings plans). */
+  gitRequests: string[];
+  request(
+    userEntityRef: string | undefined,
+    route: string,
+    init?: RequestInit,
+  ): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** The demo's Stalwart instances as examples/stalwart-demo.yaml declares them. */
+export function demoEntities(): Entity[] {
+  const text = fs.readFileSync(
+    path.join(REPO_ROOT, 'examples/stalwart-demo.yaml'),
+    'utf8',
+  );
+  return parseAllDocuments(text)
+    .map(d => d.toJS() as Entity)
+    .filter(e => e?.kind === 'Component');
+}
+
+function principalOf(credentials: BackstageCredentials | undefined): string {
+  const principal = credentials?.principal as
+    | { type: 'user'; userEntityRef: string }
+    | { type: 'service'; subject: string }
+    | { type: 'none' }
+    | undefined;
+  if (!principal) return 'no credentials';
+  if (principal.type === 'user') return principal.userEntityRef;
+  if (principal.type === 'service') return `service:${principal.subject}`;
+  return principal.type;
+}
+
+/** The in-memory catalog, recording who each call is made for. */
+function recordingCatalog(entities: Entity[], calls: CatalogCall[]) {
+  const catalog = catalogServiceMock({ entities });
+  return new Proxy(catalog, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const options = args[args.length - 1] as
+          | { credentials?: BackstageCredentials }
+          | undefined;
+        const [first] = args as [unknown];
+        const entityRefs =
+          typeof first === 'string'
+            ? [first]
+            : (first as { entityRefs?: string[] })?.entityRefs ?? [];
+        calls.push({
+          method: String(property),
+          principal: principalOf(options?.credentials),
+          entityRefs,
+        });
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+/** A Git host serving each instance folder's files by path, counting what it is asked. */
+async function startGitHost(files: Record<string, string>) {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const file = files[req.url ?? ''];
+    res.writeHead(file === undefined ? 404 : 200, {
+      'Content-Type': 'text/plain',
+    });
+    res.end(file ?? 'not found');
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: `127.0.0.1:${port}`,
+    url: (file: string) => `http://127.0.0.1:${port}${file}`,
+    requests,
+    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A permission policy deciding per user from `grants`, installed in the real permission backend.
+ * It sees the caller exactly as the permission backend resolved them from the token the plugin
+ * forwarded: a request made on the plugin's own credentials shows up as `user: null`.
+ */
+function perUserPolicyModule(
+  grants: Record<string, Set<string>>,
+  calls: PolicyCall[],
+) {
+  return createBackendModule({
+    pluginId: 'permission',
+    moduleId: 'security-suite-policy',
+    register(env) {
+      env.registerInit({
+        deps: { policy: policyExtensionPoint },
+        async init({ policy }) {
+          policy.setPolicy({
+            async handle(
+              request: PolicyQuery,
+              user?: { info: BackstageUserInfo },
+            ): Promise<PolicyDecision> {
+              const userRef = user?.info.userEntityRef ?? null;
+              calls.push({
+                user: userRef,
+                permission: request.permission.name,
+              });
+              const held = userRef ? grants[userRef] : undefined;
+              return {
+                result: held?.has(request.permission.name)
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+              };
+            },
+          });
+        },
+      });
+    },
+  });
+}
+
+/**
+ * The real Stalwart plugin, the real permission backend with a per-user policy, the demo
+ * scenario served over HTTPS by the simulator, the demo entities (or edited ones) in a catalog
+ * that records each call's credentials, their v0.16 plan on a local Git host, and a recording
+ * auditor.
+ */
+export async function startSecurityBackend(
+  options: {
+    entities?: (demo: Entity[], git: { url(file: string): string }) => Entity[];
+    editScenario?: (scenario: Scenario) => void;
+    stalwart?: Record<string, unknown>;
+  } = {},
+): Promise<SecurityBackend> {
+  const scenario = loadScenario(DEMO_SCENARIO);
+  options.editScenario?.(scenario);
+  const simulator = await startSimulatorServer({ scenario, tls: true });
+  const git = await startGitHost({
+    '/fleet/mail-edge/settings-plan.ndjson': fs.readFileSync(EDGE_PLAN, 'utf8'),
+  });
+  const registered = demoEntities().map(entity => ({
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        // What the catalog sets for an entity registered from this URL.
+        'backstage.io/managed-by-location': `url:${git.url(
+          `/fleet/${entity.metadata.name}/catalog-info.yaml`,
+        )}`,
+      },
+    },
+  }));
+  const entities = options.entities?.(registered, git) ?? registered;
+
+  const grants: Record<string, Set<string>> = {
+    [USERS.operator]: new Set([
+      'stalwart.instance.read',
+      'stalwart.settings.read',
+      'stalwart.settings.reset',
+    ]),
+    [USERS.reader]: new Set([
+      'stalwart.instance.read',
+      'stalwart.settings.read',
+    ]),
+    [USERS.stranger]: new Set(),
+  };
+  const policyCalls: PolicyCall[] = [];
+  const catalogCalls: CatalogCall[] = [];
+  const auditor = mockServices.auditor.mock();
+  const caData = Buffer.from(simulator.certificate!).toString('base64');
+
+  const backend = await startTestBackend({
+    features: [
+      stalwartPlugin,
+      permissionPlugin,
+      perUserPolicyModule(grants, policyCalls),
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          backend: { reading: { allow: [{ host: git.host }] } },
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: simulator.clusters.map(cluster => ({
+                  name: cluster.name,
+                  url: cluster.url,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: cluster.token,
+                  caData,
+                })),
+              },
+            ],
+          },
+          stalwart: {
+            connection: {
+              requestTimeout: { seconds: 2 },
+              maxRetries: 1,
+              maxRetryAfter: { seconds: 2 },
+            },
+            credentials: {
+              default: { secretName: 'backstage-stalwart-api-key' },
+            },
+            ...options.stalwart,
+          },
+        },
+      }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => recordingCatalog(entities, catalogCalls),
+      }),
+      auditor.factory,
+    ],
+  });
+  const baseUrl = `http://localhost:${backend.server.port()}`;
+  return {
+    baseUrl,
+    simulator,
+    grants,
+    policyCalls,
+    catalogCalls,
+    auditor,
+    gitRequests: git.requests,
+    request(userEntityRef, route, init = {}) {
+      const headers = new Headers(init.headers);
+      if (userEntityRef)
+        headers.set('Authorization', authHeader(userEntityRef));
+      return fetch(`${baseUrl}${route}`, { ...init, headers });
+    },
+    async stop() {
+      await backend.stop();
+      await git.close();
+      await simulator.close();
+    },
+  };
+}
