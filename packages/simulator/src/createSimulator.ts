@@ -11,6 +11,8 @@ import { startFluxController } from './kube/controllers/fluxController';
 import { StalwartFleet } from './stalwart/StalwartFleet';
 import { SimulatorControl } from './control/SimulatorControl';
 import { Faults } from './control/Faults';
+import { RequestCounter } from './control/RequestCounter';
+import { isWatchRequest } from './kube/parseKubePath';
 import { handleControlRequest } from './control/handleControlRequest';
 import { loadScenario } from './scenario/loadScenario';
 import { Scenario } from './scenario/types';
@@ -103,7 +105,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     clusters.set(spec.name, cluster);
   }
   const faults = new Faults(options.seed);
-  const control = new SimulatorControl(clusters, fleet, faults);
+  const requests = new RequestCounter();
+  const control = new SimulatorControl(clusters, fleet, faults, requests);
   const defaultCluster = [...clusters.values()][0];
 
   /** The cluster a path addresses, and the path inside its root. */
@@ -138,10 +141,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         request,
         path.slice('/_simulator'.length),
       );
+    const { cluster, name, pathname, basePath } = route(path);
+    requests.count(cluster?.name ?? String(name), {
+      watch: isWatchRequest(url.searchParams),
+    });
     const failure = await injectedFault(path);
     if (failure) return statusResponse(failure);
 
-    const { cluster, name, pathname, basePath } = route(path);
     if (!cluster)
       return statusResponse(kubeStatus(404, 'NotFound', `no cluster ${name}`));
     return handleKubeRequest({
@@ -156,9 +162,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   async function portForward(request: Request): Promise<PortForwardDecision> {
     const path = new URL(request.url).pathname;
+    const { cluster, name, pathname } = route(path);
+    requests.count(cluster?.name ?? String(name), { watch: false });
     const failure = await injectedFault(path);
     if (failure) return { status: failure };
-    const { cluster, name, pathname } = route(path);
     if (!cluster)
       return { status: kubeStatus(404, 'NotFound', `no cluster ${name}`) };
     return authorizePortForward({

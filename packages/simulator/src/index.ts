@@ -17,6 +17,7 @@ export type {
 } from './server/startSimulatorServer';
 export { SimulatorControl } from './control/SimulatorControl';
 export type { FaultRule } from './control/Faults';
+export type { ClusterRequestCounts } from './control/RequestCounter';
 export type { StalwartFaultRule } from './control/StalwartFaults';
 export { loadScenario } from './scenario/loadScenario';
 export type { Scenario, ScenarioCluster } from './scenario/types';

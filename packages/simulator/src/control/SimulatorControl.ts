@@ -1,6 +1,7 @@
 import { SimulatedCluster } from '../kube/SimulatedCluster';
 import { StalwartFleet, SimulatedStalwart } from '../stalwart/StalwartFleet';
 import { Faults, FaultRule } from './Faults';
+import { ClusterRequestCounts, RequestCounter } from './RequestCounter';
 import { StalwartFaultRule } from './StalwartFaults';
 
 /**
@@ -15,6 +16,7 @@ export class SimulatorControl {
     private readonly clusters: Map<string, SimulatedCluster>,
     private readonly fleet: StalwartFleet,
     readonly faults: Faults,
+    private readonly requests: RequestCounter,
   ) {}
 
   cluster(name?: string): SimulatedCluster {
@@ -53,10 +55,27 @@ export class SimulatorControl {
     this.fleet.faults.add(rule);
   }
 
+  /** Each Stalwart fault rule with the requests it answered (e.g. a client's attempts after 429). */
+  stalwartFaultHits(): Array<{ rule: StalwartFaultRule; fired: number }> {
+    return this.fleet.faults.hits();
+  }
+
   /** Removes every injected fault and latency, the apiserver's and Stalwart's. */
   clearFaults(): void {
     this.faults.clear();
     this.fleet.faults.clear();
+  }
+
+  /**
+   * The Kubernetes API requests each cluster received since the start (or the last reset),
+   * watches counted separately; answers from injected faults included.
+   */
+  requestCounts(): Record<string, ClusterRequestCounts> {
+    return this.requests.snapshot();
+  }
+
+  resetRequestCounts(): void {
+    this.requests.reset();
   }
 
   dropWatches(clusterName?: string): void {

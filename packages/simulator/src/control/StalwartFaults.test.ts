@@ -86,6 +86,29 @@ describe('Stalwart faults injected through the control API', () => {
     expect((await slow.json()).data.items['node-id']).toBe('0');
   });
 
+  it('counts the requests each rule answered, so a client\u2019s retries can be told', async () => {
+    simulator.control.addStalwartFault({
+      path: '^/api/settings/list$',
+      pod: '-0$',
+      answer: 'tooManyRequests',
+    });
+    simulator.control.addStalwartFault({
+      path: '^/api/settings/list$',
+      answer: 'forbidden',
+      times: 1,
+    });
+    await list(0);
+    await list(0);
+    await list(1);
+    await list(1);
+    expect(
+      simulator.control.stalwartFaultHits().map(h => [h.rule.answer, h.fired]),
+    ).toEqual([
+      ['tooManyRequests', 2],
+      ['forbidden', 1],
+    ]);
+  });
+
   it('clears Stalwart faults with DELETE /_simulator/stalwart-faults', async () => {
     simulator.control.addStalwartFault({
       path: '.',

@@ -60,6 +60,14 @@ export class StalwartFaults {
     this.rules = [];
   }
 
+  /**
+   * Every rule with the requests it answered so far, in the order added: for a rule that
+   * always fires, the requests Stalwart received on its path (a client's retries included).
+   */
+  hits(): Array<{ rule: StalwartFaultRule; fired: number }> {
+    return this.rules.map(r => ({ rule: r.rule, fired: r.fired }));
+  }
+
   /** Wraps a pod's handler so matching requests get the injected answer. */
   wrap(
     podName: string,

@@ -31,6 +31,13 @@ export async function handleControlRequest(
       else control.addStalwartFault(body);
       return ok();
     }
+    if (parts[0] === 'requests') {
+      if (request.method === 'DELETE') {
+        control.resetRequestCounts();
+        return ok();
+      }
+      return ok(control.requestCounts());
+    }
     if (parts[0] === 'latency') {
       control.setLatency(Number(body.ms ?? 0), body.path);
       return ok();

@@ -6,7 +6,7 @@ import {
   resourceListResponse,
   versionResponse,
 } from './discovery';
-import { parseKubePath } from './parseKubePath';
+import { isWatchRequest, parseKubePath } from './parseKubePath';
 import { listObjects } from './listObjects';
 import { watchObjects } from './watchObjects';
 import {
@@ -83,7 +83,7 @@ async function handleResource(
   if (!type) return statusResponse(pageNotFound());
   const url = new URL(request.url);
   const params = url.searchParams;
-  const isWatch = params.get('watch') === 'true' || params.get('watch') === '1';
+  const isWatch = isWatchRequest(params);
   const baseVerb = VERB_BY_METHOD[request.method] ?? 'get';
   let verb = baseVerb;
   if (request.method === 'GET' && !path.name) verb = isWatch ? 'watch' : 'list';

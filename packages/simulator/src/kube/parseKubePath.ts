@@ -75,3 +75,9 @@ export function parseKubePath(
     proxyPath,
   };
 }
+
+/** Whether a request asks for a watch, as kube-apiserver reads the `watch` parameter. */
+export function isWatchRequest(params: URLSearchParams): boolean {
+  const watch = params.get('watch');
+  return watch === 'true' || watch === '1';
+}
