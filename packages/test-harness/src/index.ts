@@ -11,4 +11,7 @@ export { startBackend } from './startBackend';
 export type { RunningBackend, StartBackendOptions } from './startBackend';
 export { getGuestToken } from './guestToken';
 export { startBackendWithSimulator } from './startBackendWithSimulator';
-export type { BackendWithSimulator } from './startBackendWithSimulator';
+export type {
+  BackendWithSimulator,
+  ClusterLocatorEntry,
+} from './startBackendWithSimulator';

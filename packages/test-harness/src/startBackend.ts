@@ -8,6 +8,8 @@ import { waitFor } from './waitFor';
 /** The example backend (packages/backend) running as its own process. */
 export type RunningBackend = {
   baseUrl: string;
+  /** The backend process's id, e.g. to read its memory from /proc/<pid>/status. */
+  pid: number;
   /** Everything the process printed so far. */
   logs(): string;
   stop(): Promise<void>;
@@ -104,5 +106,5 @@ export async function startBackend(
     );
   }
 
-  return { baseUrl, logs: () => output, stop };
+  return { baseUrl, pid: child.pid!, logs: () => output, stop };
 }

@@ -10,6 +10,16 @@ import { startBackend, type RunningBackend } from './startBackend';
 // eslint-disable-next-line no-restricted-syntax
 const DEMO_SCENARIO = resolve(__dirname, '../../simulator/scenarios/demo');
 
+/** One entry of `kubernetes.clusterLocatorMethods[].clusters`, as the backend reads it. */
+export type ClusterLocatorEntry = {
+  name: string;
+  url: string;
+  authProvider: string;
+  serviceAccountToken?: string;
+  caData?: string;
+  skipMetricsLookup?: boolean;
+};
+
 /** The example backend wired to a simulated fleet, as the README's start command runs it. */
 export type BackendWithSimulator = {
   simulator: SimulatorServer;
@@ -25,7 +35,17 @@ export type BackendWithSimulator = {
  * at real clusters (URL, service account token, CA), and an in-memory database.
  */
 export async function startBackendWithSimulator(
-  options: { scenarioDir?: string; config?: Record<string, unknown> } = {},
+  options: {
+    scenarioDir?: string;
+    config?: Record<string, unknown>;
+    /**
+     * Changes the clusters the backend is given, one per simulated cluster by default: e.g.
+     * route one through a proxy, or add one whose URL nothing answers.
+     */
+    clusters?: (
+      simulated: ClusterLocatorEntry[],
+    ) => ClusterLocatorEntry[] | Promise<ClusterLocatorEntry[]>;
+  } = {},
 ): Promise<BackendWithSimulator> {
   const simulator = await startSimulatorServer({
     scenarioDir: options.scenarioDir ?? DEMO_SCENARIO,
@@ -35,6 +55,19 @@ export async function startBackendWithSimulator(
   const caData = Buffer.from(simulator.certificate!).toString('base64');
   let backend: RunningBackend | undefined;
   try {
+    const simulated: ClusterLocatorEntry[] = simulator.clusters.map(
+      cluster => ({
+        name: cluster.name,
+        url: cluster.url,
+        authProvider: 'serviceAccount',
+        serviceAccountToken: cluster.token,
+        caData,
+        skipMetricsLookup: true,
+      }),
+    );
+    const clusters = options.clusters
+      ? await options.clusters(simulated)
+      : simulated;
     backend = await startBackend({
       configFiles: ['app-config.yaml'],
       config: {
@@ -44,19 +77,7 @@ export async function startBackendWithSimulator(
         },
         kubernetes: {
           serviceLocatorMethod: { type: 'multiTenant' },
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: simulator.clusters.map(cluster => ({
-                name: cluster.name,
-                url: cluster.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: cluster.token,
-                caData,
-                skipMetricsLookup: true,
-              })),
-            },
-          ],
+          clusterLocatorMethods: [{ type: 'config', clusters }],
         },
       },
     });
