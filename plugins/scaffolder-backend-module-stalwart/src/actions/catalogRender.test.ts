@@ -66,4 +66,29 @@ describe('stalwart:catalog:render', () => {
     expect(error.message).toMatch(/^owner: must be an entity reference/);
     expect(listFiles(workspace)).toEqual([]);
   });
+
+  it.each([
+    [['homelab\nkind: Secret'], /^clusters\.0: must be a cluster name/],
+    [['homelab', 'edge,prod'], /^clusters\.1: must be a cluster name/],
+    ['homelab', /^clusters: must be a list of cluster names/],
+    [
+      Array.from({ length: 65 }, (_, i) => `c${i}`),
+      /^clusters: must list at most 64 clusters/,
+    ],
+  ])(
+    'refuses the clusters %j itself, naming the entry, and writes nothing',
+    async (clusters, message) => {
+      const workspace = `${tmp.dir}/clusters-${
+        JSON.stringify(clusters).length
+      }`;
+      const { ctx } = actionContext(
+        { spec: minimalSpec as any, owner: 'mail-admins', clusters } as any,
+        workspace,
+      );
+      const error = await action.handler(ctx).catch(e => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toMatch(message);
+      expect(listFiles(workspace)).toEqual([]);
+    },
+  );
 });

@@ -18,6 +18,31 @@ import { filesOutput, pathOutput } from './outputProperties';
 
 const validator = makeValidator();
 
+/** A Backstage cluster name as `stalwart.io/clusters` lists them, comma-separated. */
+const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const MAX_CLUSTERS = 64;
+
+/**
+ * The clusters input, checked here as well as by the scaffolder's JSON Schema: callers that
+ * run the action directly get the same refusal, with the entry that broke it.
+ */
+function clustersInput(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value))
+    throw new InputError('clusters: must be a list of cluster names');
+  if (value.length > MAX_CLUSTERS)
+    throw new InputError(
+      `clusters: must list at most ${MAX_CLUSTERS} clusters`,
+    );
+  value.forEach((name, i) => {
+    if (typeof name !== 'string' || !CLUSTER_NAME.test(name))
+      throw new InputError(
+        `clusters.${i}: must be a cluster name of letters, digits, ".", "_" or "-" (at most 63)`,
+      );
+  });
+  return value;
+}
+
 function entityRefInput(
   value: string | undefined,
   field: string,
@@ -75,7 +100,8 @@ export function createCatalogRenderAction() {
             ),
         clusters: z =>
           z
-            .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/))
+            .array(z.string().regex(CLUSTER_NAME))
+            .max(MAX_CLUSTERS)
             .optional()
             .describe(
               'Names of the Backstage-configured clusters the instance runs in (stalwart.io/clusters).',
@@ -99,7 +125,7 @@ export function createCatalogRenderAction() {
       const content = renderCatalogEntity(spec, {
         owner,
         system,
-        clusters: ctx.input.clusters,
+        clusters: clustersInput(ctx.input.clusters),
       });
       const files = await ctx.checkpoint({
         key: `catalog-${spec.name}`,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, posix } from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
   assertInstanceSpec,
   type InstanceSpec,
@@ -16,9 +17,32 @@ export function parseSpecInput(input: unknown): InstanceSpec {
   return assertInstanceSpec(input);
 }
 
-/** The workspace folder an action writes into: the given one or the spec's gitops.path. */
-export function instanceFolder(spec: InstanceSpec, targetPath?: string) {
-  return posix.normalize(targetPath ?? spec.gitops.path);
+/**
+ * The workspace folder an action writes into or reads from: the given one or the spec's
+ * gitops.path. A given folder must stay inside the workspace; the error names the input
+ * (`targetPath`, `sourcePath`) rather than the file a write would have escaped to.
+ */
+export function instanceFolder(
+  spec: InstanceSpec,
+  folder?: string,
+  field = 'targetPath',
+) {
+  if (folder === undefined) return posix.normalize(spec.gitops.path);
+  const normalized = typeof folder === 'string' ? posix.normalize(folder) : '';
+  if (
+    normalized === '' ||
+    normalized === '.' ||
+    normalized.startsWith('/') ||
+    normalized === '..' ||
+    normalized.startsWith('../') ||
+    normalized.includes('\\') ||
+    normalized.includes('\0')
+  ) {
+    throw new InputError(
+      `${field}: must be a folder inside the workspace: a relative path without a leading "/", ".." above the workspace or a backslash`,
+    );
+  }
+  return normalized;
 }
 
 /**

@@ -135,4 +135,18 @@ describe('stalwart:publish:local', () => {
     expect(error.message).toMatch(/^sourcePath: the workspace has no folder/);
     expect(fs.existsSync(dir)).toBe(false);
   });
+
+  it('refuses a sourcePath outside the workspace, naming it, and leaves the repository alone', async () => {
+    const { dir, action } = publishActionIn(tmp.dir);
+    const { ctx } = actionContext(
+      { spec: minimalSpec as any, sourcePath: '../../' },
+      `${tmp.dir}/ws`,
+    );
+    const error = await action.handler(ctx).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(
+      /^sourcePath: must be a folder inside the workspace/,
+    );
+    expect(fs.existsSync(dir)).toBe(false);
+  });
 });

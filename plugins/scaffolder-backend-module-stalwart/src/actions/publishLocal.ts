@@ -95,7 +95,11 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
     },
     async handler(ctx) {
       const spec = parseSpecInput(ctx.input.spec);
-      const sourceFolder = instanceFolder(spec, ctx.input.sourcePath);
+      const sourceFolder = instanceFolder(
+        spec,
+        ctx.input.sourcePath,
+        'sourcePath',
+      );
       const files = await readWorkspaceFolder(
         resolveSafeChildPath(ctx.workspacePath, sourceFolder),
         'sourcePath',

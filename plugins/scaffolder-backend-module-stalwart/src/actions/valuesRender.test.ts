@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   parseInstanceSpec,
   renderValues,
@@ -55,14 +55,28 @@ describe('stalwart:values:render', () => {
     expect(outputs().path).toBe('preview');
   });
 
-  it('refuses a targetPath outside the workspace and writes nothing', async () => {
-    const workspace = `${tmp.dir}/escape`;
-    const { ctx, outputs } = actionContext(
-      { spec: minimalSpec as any, targetPath: '../outside' },
-      workspace,
-    );
-    await expect(action.handler(ctx)).rejects.toThrow(NotAllowedError);
-    expect(listFiles(tmp.dir).filter(f => f.startsWith('outside'))).toEqual([]);
-    expect(outputs()).toEqual({});
-  });
+  it.each([
+    '../outside',
+    'preview/../../outside',
+    '/tmp/outside',
+    'a\\..\\..',
+    '.',
+  ])(
+    'refuses the targetPath %j, naming the input, and writes nothing',
+    async targetPath => {
+      const workspace = `${tmp.dir}/escape`;
+      const { ctx, outputs } = actionContext(
+        { spec: minimalSpec as any, targetPath },
+        workspace,
+      );
+      await expect(action.handler(ctx)).rejects.toThrow(
+        new InputError(
+          'targetPath: must be a folder inside the workspace: a relative path without a leading "/", ".." above the workspace or a backslash',
+        ),
+      );
+      expect(listFiles(workspace)).toEqual([]);
+      expect(fs.existsSync(`${tmp.dir}/outside`)).toBe(false);
+      expect(outputs()).toEqual({});
+    },
+  );
 });
