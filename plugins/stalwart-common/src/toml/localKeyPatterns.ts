@@ -44,6 +44,8 @@ export const DEFAULT_LOCAL_KEYS_V015: readonly string[] = [
   'enterprise.license-key',
 ];
 
+const MAX_REMEMBERED_ANSWERS = 100_000;
+
 function parseMatch(pattern: string): Match {
   if (pattern === '*') return { type: 'all' };
   const stars = pattern.split('*').length - 1;
@@ -94,11 +96,21 @@ export function parseLocalKeyPatterns(
       excludes.push(parseMatch(pattern.slice(1).trim()));
     else includes.push(parseMatch(pattern));
   }
+  // The same keys are asked about read after read (every pod, every drift check): answer each once.
+  const answers = new Map<string, boolean>();
   return {
     source,
-    isLocal: key =>
-      includes.some(m => matches(m, key)) &&
-      !excludes.some(m => matches(m, key)),
+    isLocal: key => {
+      let local = answers.get(key);
+      if (local === undefined) {
+        if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();
+        local =
+          includes.some(m => matches(m, key)) &&
+          !excludes.some(m => matches(m, key));
+        answers.set(key, local);
+      }
+      return local;
+    },
   };
 }
 

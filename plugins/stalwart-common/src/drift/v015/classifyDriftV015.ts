@@ -1,4 +1,5 @@
 import type {
+  DriftClass,
   DriftExplanationId,
   DriftPodRefV1,
   DriftPodV1,
@@ -14,21 +15,48 @@ import {
   type Observation,
 } from '../report';
 import type { DriftReport } from '../types';
-import { comparableConfig, findComparableKey } from './comparableConfig';
+import { findComparableKey } from './comparableConfig';
+import { declaredAcrossPods, type DeclaredKey } from './declaredAcrossPods';
 import {
   declaredSideFor,
   isSecretLikeKeyCached,
   type DeclaredSide,
 } from './declaredSide';
+import {
+  liveIndexOf,
+  liveKeyForPod,
+  storedSpellings,
+  claim,
+  type LiveIndex,
+} from './liveIndex';
 import { isServerManagedKeyV015 } from './serverManaged';
 import type { V015DriftInput, V015PodInput } from './types';
 
 /** The setting a key belongs to: the part before its first list index, else its parent. */
 export function settingGroupV015(key: string): string {
-  const index = /\.\d+(?:\.|$)/.exec(key)?.index;
-  if (index !== undefined && index > 0) return key.slice(0, index);
+  const index = firstIndexSegment(key);
+  if (index > 0) return key.slice(0, index);
   const last = key.lastIndexOf('.');
   return last > 0 ? key.slice(0, last) : key;
+}
+
+/** Where `.<digits>` followed by `.` or the end first occurs, else -1 (a scan, once per item). */
+function firstIndexSegment(key: string): number {
+  for (
+    let dot = key.indexOf('.');
+    dot !== -1;
+    dot = key.indexOf('.', dot + 1)
+  ) {
+    let end = dot + 1;
+    while (end < key.length) {
+      const code = key.charCodeAt(end);
+      if (code < 48 || code > 57) break;
+      end += 1;
+    }
+    if (end > dot + 1 && (end === key.length || key.charCodeAt(end) === 46))
+      return dot;
+  }
+  return -1;
 }
 
 const REMEDIES: Partial<Record<DriftExplanationId, DriftRemediationAction[]>> =
@@ -41,6 +69,21 @@ const REMEDIES: Partial<Record<DriftExplanationId, DriftRemediationAction[]>> =
     'server-managed': ['reset-to-git'],
   };
 
+// Fields assigned only when present, as the items carry them: no spread temporaries per state.
+function observationOf(
+  subject: string,
+  cls: DriftClass,
+  explanation: DriftExplanationId,
+  declared: SafeValue | undefined,
+  live: SafeValue | undefined,
+): Observation {
+  const o = { subject, key: subject, class: cls, explanation } as Observation;
+  if (declared) o.declared = declared;
+  if (live) o.live = live;
+  o.remediations = cls === 'in-sync' ? [] : REMEDIES[explanation] ?? [];
+  return o;
+}
+
 /** One engine run: shared caches for the pods of an instance. */
 class V015Comparison {
   // Per run only: their keys are raw values, which must not outlive the read.
@@ -48,9 +91,9 @@ class V015Comparison {
   private readonly plainValues = new Map<string, SafeValue>();
   readonly collector = new ItemCollector(settingGroupV015);
   readonly storedKeys = new Map<ItemState, string[]>();
-  patterns?: LocalKeyPatterns;
-
-  constructor(private readonly configToml: string) {}
+  // The state the previous observation landed in: the next pod usually reports the same one.
+  private last?: ItemState;
+  private lastSubject = '';
 
   value(key: string, text: string): SafeValue {
     const secret = isSecretLikeKeyCached(key);
@@ -63,44 +106,50 @@ class V015Comparison {
     return value;
   }
 
-  /** The ConfigMap as this pod's init container rendered it, in comparison form. */
-  declaredFor(pod: V015PodInput): DeclaredSide {
-    const side = declaredSideFor(this.configToml, pod.substitutions ?? {});
-    this.patterns ??= side.patterns;
-    return side;
-  }
-
   observe(
     pod: DriftPodRefV1,
-    key: string,
-    o: Omit<Observation, 'subject' | 'key' | 'remediations'>,
-    storedKeys?: string[],
-  ) {
-    // Most pods agree: join the state another pod created before building a closure for a new one.
+    subject: string,
+    cls: DriftClass,
+    explanation: DriftExplanationId,
+    declared: SafeValue | undefined,
+    live: SafeValue | undefined,
+  ): ItemState {
+    const liveDigest = live?.digest;
+    const last = this.last;
+    if (
+      last &&
+      this.lastSubject === subject &&
+      last.class === cls &&
+      last.explanation === explanation &&
+      last.liveDigest === liveDigest
+    ) {
+      last.pods.push(pod);
+      return last;
+    }
     const state =
-      this.collector.joinState(
-        key,
-        o.class,
-        o.explanation,
-        o.live?.digest,
-        pod,
-      ) ??
+      this.collector.joinState(subject, cls, explanation, liveDigest, pod) ??
       this.collector.addState(
-        key,
-        o.class,
-        o.explanation,
-        o.live?.digest,
-        () => ({
-          ...o,
-          subject: key,
-          key,
-          remediations:
-            o.class === 'in-sync' ? [] : REMEDIES[o.explanation] ?? [],
-        }),
+        subject,
+        cls,
+        explanation,
+        liveDigest,
+        () => observationOf(subject, cls, explanation, declared, live),
         pod,
       );
-    if (storedKeys) this.storedKeys.set(state, storedKeys);
+    this.last = state;
+    this.lastSubject = subject;
+    return state;
   }
+}
+
+/** A read pod, with what its classification needs at hand. */
+interface ReadPod {
+  /** Its position among the read pods, which is its position in the live index. */
+  index: number;
+  ref: DriftPodRefV1;
+  stale?: boolean;
+  input: V015PodInput;
+  side?: DeclaredSide;
 }
 
 /**
@@ -108,10 +157,13 @@ class V015Comparison {
  * config.toml, substituted per pod as the chart's init container does, against each pod's
  * `/api/settings/list`. Pure and synchronous; secret-like values never leave it unmasked.
  *
+ * Key by key, not pod by pod: every pod's settings are folded into one index and each setting
+ * is compared for all pods in one visit, since most pods serve the same values.
+ *
  * @public
  */
 export function classifyDriftV015(input: V015DriftInput): DriftReport {
-  const run = new V015Comparison(input.configToml);
+  const run = new V015Comparison();
   const errors: DriftReadErrorV1[] = [];
   const pods: DriftPodV1[] = input.pods.map(pod => ({
     name: pod.name,
@@ -132,113 +184,42 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
       });
   });
 
-  const read = input.pods
-    .map((pod, i) => ({ input: pod, pod: pods[i] }))
-    .filter(p => p.input.settings !== undefined);
-  const live = read.map(p => comparableConfig(p.input.settings!));
-  // Database keys are shared, so every pod serves them; a key only some pods serve comes from their own file.
-  const servedBy = new Map<string, number>();
-  for (const config of live)
-    for (const key of config.values.keys())
-      servedBy.set(key, (servedBy.get(key) ?? 0) + 1);
-
-  read.forEach(({ input: podInput, pod: podState }, i) => {
-    const pod: DriftPodRefV1 = {
-      name: podState.name,
-      ...(podState.nodeId !== undefined ? { nodeId: podState.nodeId } : {}),
-    };
-    let declaredSide: DeclaredSide;
+  const read: ReadPod[] = [];
+  input.pods.forEach((podInput, i) => {
+    if (podInput.settings === undefined) return;
+    const state = pods[i];
+    read.push({
+      index: read.length,
+      ref: {
+        name: state.name,
+        ...(state.nodeId !== undefined ? { nodeId: state.nodeId } : {}),
+      },
+      stale: state.staleConfig,
+      input: podInput,
+    });
+  });
+  for (const pod of read) {
     try {
-      declaredSide = run.declaredFor(podInput);
+      pod.side = declaredSideFor(
+        input.configToml,
+        pod.input.substitutions ?? {},
+      );
     } catch (error) {
       if (!(error instanceof StalwartTomlError)) throw error;
-      // Stalwart would refuse this file too: nothing declared can be compared.
+      // Stalwart would refuse this file too: nothing declared can be compared on this pod.
       if (!errors.some(e => e.source === 'configmap'))
         errors.push({ source: 'configmap', message: error.message });
-      return;
     }
-    const { config: declared, entries } = declaredSide;
-    const patterns = run.patterns!;
-    const liveConfig = live[i];
-    const matched = new Set<string>();
-    const stale = podState.staleConfig;
-
-    for (const { key, shown, text, value: declaredValue } of entries) {
-      const liveKey = findComparableKey(liveConfig, key);
-      if (liveKey === undefined) {
-        run.observe(pod, shown, {
-          class: 'missing-live',
-          explanation: stale ? 'pod-on-old-config' : 'not-served',
-          declared: declaredValue,
-        });
-        continue;
-      }
-      matched.add(liveKey);
-      const liveText = liveConfig.values.get(liveKey)!;
-      const liveValue =
-        liveText === text ? declaredValue : run.value(key, liveText);
-      if (liveValue.digest === declaredValue.digest) {
-        run.observe(pod, shown, {
-          class: 'in-sync',
-          explanation: 'matches-git',
-          declared: declaredValue,
-          live: liveValue,
-        });
-        continue;
-      }
-      let explanation: DriftExplanationId = 'pod-file-differs';
-      if (stale) explanation = 'pod-on-old-config';
-      else if (stale === false && patterns.isLocal(key))
-        explanation = 'local-key-edited-live';
-      run.observe(pod, shown, {
-        class: 'changed-live',
-        explanation,
-        declared: declaredValue,
-        live: liveValue,
-      });
-    }
-
-    for (const [key, text] of liveConfig.values) {
-      if (matched.has(key)) continue;
-      const stored = liveConfig.sourceKeys.get(key) ?? [key];
-      const liveValue = run.value(key, text);
-      const fromDatabase =
-        !patterns.isLocal(key) && servedBy.get(key) === read.length;
-      if (fromDatabase) {
-        const server = isServerManagedKeyV015(stored[0]);
-        run.observe(
-          pod,
-          stored[0],
-          {
-            class: server ? 'database-only-server' : 'database-only-user',
-            explanation: server ? 'server-managed' : 'database-only',
-            live: liveValue,
-          },
-          stored,
-        );
-        continue;
-      }
-      let explanation: DriftExplanationId = 'pod-file-differs';
-      if (stale) explanation = 'pod-on-old-config';
-      else if (patterns.isLocal(key)) explanation = 'local-key-edited-live';
-      run.observe(pod, stored[0], {
-        class: 'changed-live',
-        explanation,
-        live: liveValue,
-      });
-    }
-
-    for (const key of podInput.localKeysInDatabase ?? []) {
-      const declaredKey = findComparableKey(declared, key);
-      run.observe(pod, key, {
-        class: 'shadowed',
-        explanation: 'local-key-in-database',
-        ...(declaredKey !== undefined
-          ? { declared: run.value(key, declared.values.get(declaredKey)!) }
-          : {}),
-      });
-    }
-  });
+  }
+  const compared = read.filter(pod => pod.side);
+  if (compared.length > 0) {
+    const index = liveIndexOf(read.map(pod => pod.input.settings!));
+    const declared = declaredAcrossPods(compared.map(pod => pod.side!));
+    const patterns = compared[0].side!.patterns;
+    compareDeclared(run, declared, compared, index, patterns);
+    compareLiveOnly(run, compared, index, patterns, read.length);
+    for (const pod of compared) observeShadowed(run, pod);
+  }
 
   const collected = run.collector.items();
   const items = collected.map(c => c.item);
@@ -256,4 +237,135 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
     storedKeys,
     registryFixes: {},
   };
+}
+
+/** Every declared key against what each pod serves under it. */
+function compareDeclared(
+  run: V015Comparison,
+  declared: DeclaredKey[],
+  compared: ReadPod[],
+  index: LiveIndex,
+  patterns: LocalKeyPatterns,
+) {
+  for (const { key, alternative, perPod } of declared) {
+    const primary = index.keys.get(key);
+    const other = index.keys.get(alternative);
+    for (let p = 0; p < compared.length; p++) {
+      const entry = perPod[p];
+      if (!entry) continue;
+      const pod = compared[p];
+      const live = liveKeyForPod(primary, other, pod.index);
+      if (!live) {
+        run.observe(
+          pod.ref,
+          entry.shown,
+          'missing-live',
+          pod.stale ? 'pod-on-old-config' : 'not-served',
+          entry.value,
+          undefined,
+        );
+        continue;
+      }
+      claim(live, pod.index);
+      const liveText = live.texts[pod.index]!;
+      const liveValue =
+        liveText === entry.text ? entry.value : run.value(key, liveText);
+      if (liveValue.digest === entry.value.digest) {
+        run.observe(
+          pod.ref,
+          entry.shown,
+          'in-sync',
+          'matches-git',
+          entry.value,
+          liveValue,
+        );
+        continue;
+      }
+      let explanation: DriftExplanationId = 'pod-file-differs';
+      if (pod.stale) explanation = 'pod-on-old-config';
+      else if (pod.stale === false && patterns.isLocal(key))
+        explanation = 'local-key-edited-live';
+      run.observe(
+        pod.ref,
+        entry.shown,
+        'changed-live',
+        explanation,
+        entry.value,
+        liveValue,
+      );
+    }
+  }
+}
+
+/** What pods serve that their file does not declare: the database's keys, or a pod's own edits. */
+function compareLiveOnly(
+  run: V015Comparison,
+  compared: ReadPod[],
+  index: LiveIndex,
+  patterns: LocalKeyPatterns,
+  readCount: number,
+) {
+  for (const live of index.keys.values()) {
+    const claimedBy = live.claimedBy;
+    if (claimedBy && live.claims === live.servedBy) continue;
+    // Database keys are shared, so every pod serves them; a key only some pods serve comes from their own file.
+    const fromDatabase =
+      live.servedBy === readCount && !patterns.isLocal(live.key);
+    let server: boolean | undefined;
+    let lastText: string | undefined;
+    let lastValue: SafeValue | undefined;
+    for (const pod of compared) {
+      const text = live.texts[pod.index];
+      if (text === undefined) continue;
+      if (claimedBy?.[pod.index]) continue;
+      const stored = storedSpellings(live, pod.index);
+      if (text !== lastText || !lastValue) {
+        lastText = text;
+        lastValue = run.value(live.key, text);
+      }
+      if (fromDatabase) {
+        server ??= isServerManagedKeyV015(stored[0]);
+        const state = run.observe(
+          pod.ref,
+          stored[0],
+          server ? 'database-only-server' : 'database-only-user',
+          server ? 'server-managed' : 'database-only',
+          undefined,
+          lastValue,
+        );
+        run.storedKeys.set(state, stored);
+        continue;
+      }
+      let explanation: DriftExplanationId = 'pod-file-differs';
+      if (pod.stale) explanation = 'pod-on-old-config';
+      else if (patterns.isLocal(live.key))
+        explanation = 'local-key-edited-live';
+      run.observe(
+        pod.ref,
+        stored[0],
+        'changed-live',
+        explanation,
+        undefined,
+        lastValue,
+      );
+    }
+  }
+}
+
+/** Local keys the server's build warnings name as stored in the database (§2.1, §2.8.1). */
+function observeShadowed(run: V015Comparison, pod: ReadPod) {
+  const declared = pod.side!.config;
+  for (const key of pod.input.localKeysInDatabase ?? []) {
+    const declaredKey = findComparableKey(declared, key);
+    run.observe(
+      pod.ref,
+      key,
+      'shadowed',
+      'local-key-in-database',
+      declaredKey !== undefined
+        ? run.value(key, declared.values.get(declaredKey)!)
+        : undefined,
+      undefined,
+    );
+  }
 }

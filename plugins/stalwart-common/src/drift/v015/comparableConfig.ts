@@ -19,7 +19,8 @@ export interface ComparableConfig {
 const normalised = new Map<string, string>();
 const MAX_REMEMBERED = 200_000;
 
-function comparisonKey(key: string): string {
+/** `normaliseConfigKey`, remembered (keys are names, never values). */
+export function comparisonKey(key: string): string {
   let result = normalised.get(key);
   if (result === undefined) {
     if (normalised.size >= MAX_REMEMBERED) normalised.clear();
