@@ -12,6 +12,13 @@ import { stalwartScaffolderModule } from './module';
 export * from './actions';
 export { stalwartScaffolderModule } from './module';
 export { fleetRepositoryUrlReaderFactory } from './fleet-repository/fleetRepositoryUrlReaderFactory';
+export { LocalFleetRepository } from './fleet-repository/LocalFleetRepository';
+export type {
+  GitIdentity,
+  ProposeFolderRequest,
+  ProposedCommit,
+} from './fleet-repository/LocalFleetRepository';
+export type { FleetFs } from './fleet-repository/fleetFs';
 
 /**
  * The scaffolder module and the fleet repository URL reader, added together by

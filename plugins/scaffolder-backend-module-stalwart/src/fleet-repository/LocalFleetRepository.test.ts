@@ -192,6 +192,44 @@ describe('LocalFleetRepository', () => {
     expect(gitCli(dir, 'show-ref')).toBe(refs);
   });
 
+  it('publishes nothing and leaves no file behind when the disk fills midway, so a retry commits a tree git can read', async () => {
+    await open();
+    const files = () =>
+      (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
+    const before = files();
+    let writes = 0;
+    const fullDisk = {
+      promises: {
+        ...fs.promises,
+        async writeFile(file: any, data: any, options?: any) {
+          // From the third object of the proposal on, the disk is full.
+          if (++writes < 3) return fs.promises.writeFile(file, data, options);
+          await fs.promises.writeFile(file, Buffer.from(data).subarray(0, 5));
+          throw Object.assign(new Error('ENOSPC: no space left on device'), {
+            code: 'ENOSPC',
+            syscall: 'write',
+          });
+        },
+      } as typeof fs.promises,
+    };
+    const full = await LocalFleetRepository.open({
+      dir,
+      defaultBranch: 'main',
+      fs: fullDisk,
+    });
+
+    await expect(full.propose(request())).rejects.toThrow(
+      /no space left on device \(ENOSPC\)\. Nothing was published/,
+    );
+    expect(files()).toEqual(before);
+
+    await (await open()).propose(request());
+    expect(gitCli(dir, 'fsck', '--full', '--strict')).toBe('');
+    expect(
+      gitCli(dir, 'show', 'stalwart/mail-a:clusters/prod/mail-a/values.yaml'),
+    ).toBe('replicas: 1');
+  });
+
   it('reads a committed file back from its branch, with the blob id as version', async () => {
     const repo = await open();
     await repo.propose(request());

@@ -1,12 +1,18 @@
-import fs from 'node:fs';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { nodeFleetFs, type FleetFs } from './fleetFs';
+import { RepositoryWrites } from './RepositoryWrites';
 import { withRepositoryLock } from './repositoryLock';
 import {
   findFolder,
   replaceFolder,
   writeFolderTree,
+  type GitStore,
   type TreeFile,
 } from './gitTrees';
 
@@ -64,30 +70,48 @@ branch to deploy it.
  * or concurrent run leaves every ref as it was.
  */
 export class LocalFleetRepository {
-  private constructor(readonly dir: string, readonly defaultBranch: string) {}
+  private constructor(
+    readonly dir: string,
+    readonly defaultBranch: string,
+    private readonly fs: FleetFs,
+  ) {}
 
   private get gitdir() {
     return join(this.dir, '.git');
   }
 
+  private get store(): GitStore {
+    return { fs: this.fs, gitdir: this.gitdir };
+  }
+
   private lock<T>(fn: () => Promise<T>) {
-    return withRepositoryLock(join(this.gitdir, 'stalwart-publish.lock'), fn);
+    return withRepositoryLock(join(this.gitdir, 'stalwart-publish.lock'), fn, {
+      fileSystem: this.fs,
+    });
   }
 
   /** The repository at `dir`, without creating it (for readers). */
   static at(options: {
     dir: string;
     defaultBranch: string;
+    /** Default: node's; tests inject one that fails like a full disk. */
+    fs?: FleetFs;
   }): LocalFleetRepository {
-    return new LocalFleetRepository(options.dir, options.defaultBranch);
+    return new LocalFleetRepository(
+      options.dir,
+      options.defaultBranch,
+      options.fs ?? nodeFleetFs,
+    );
   }
 
   /** Opens the repository, creating it with an initial commit on first use. */
   static async open(options: {
     dir: string;
     defaultBranch: string;
+    fs?: FleetFs;
   }): Promise<LocalFleetRepository> {
     const repo = LocalFleetRepository.at(options);
+    const fs = repo.fs;
     await fs.promises.mkdir(options.dir, { recursive: true });
     await git.init({
       fs,
@@ -102,6 +126,7 @@ export class LocalFleetRepository {
 
   private async createInitialCommit() {
     if (await this.resolveBranch(this.defaultBranch)) return;
+    const fs = this.fs;
     await fs.promises.writeFile(join(this.dir, 'README.md'), INITIAL_README);
     await git.add({ fs, dir: this.dir, filepath: 'README.md' });
     await git.commit({
@@ -116,8 +141,7 @@ export class LocalFleetRepository {
   async resolveBranch(branch: string): Promise<string | undefined> {
     try {
       return await git.resolveRef({
-        fs,
-        gitdir: this.gitdir,
+        ...this.store,
         ref: `refs/heads/${branch}`,
       });
     } catch (error) {
@@ -139,56 +163,91 @@ export class LocalFleetRepository {
    * folder unless `update` is set.
    */
   async propose(request: ProposeFolderRequest): Promise<ProposedCommit> {
-    return this.lock(async () => {
-      const { branchExisted, ...plan } = await this.plan(request);
-      const baseCommit = await git.readCommit({
-        fs,
-        gitdir: this.gitdir,
-        oid: plan.baseSha,
-      });
-      const folderTree = await writeFolderTree(this.gitdir, request.files);
-      const rootTree = await replaceFolder(
-        this.gitdir,
-        baseCommit.commit.tree,
-        request.folder.split('/'),
-        folderTree,
-      );
-      if (rootTree === baseCommit.commit.tree) {
-        if (!branchExisted) {
-          await this.moveBranch(request.branch, undefined, plan.baseSha);
+    try {
+      return await this.lock(async () => {
+        const writes = new RepositoryWrites(this.fs);
+        try {
+          return await this.write(request, {
+            fs: writes.fs,
+            gitdir: this.gitdir,
+          });
+        } catch (error) {
+          await writes.rollback();
+          throw error;
         }
-        return { ...plan, commitSha: plan.baseSha };
-      }
-      const now = Math.floor(Date.now() / 1000);
-      const stamp = (who: GitIdentity) => ({
-        ...who,
-        timestamp: now,
-        timezoneOffset: 0,
       });
-      const commitSha = await git.writeCommit({
-        fs,
-        gitdir: this.gitdir,
-        commit: {
-          message: request.message.endsWith('\n')
-            ? request.message
-            : `${request.message}\n`,
-          tree: rootTree,
-          parent: [plan.baseSha],
-          author: stamp(request.author),
-          committer: stamp(COMMITTER),
-        },
-      });
-      await this.moveBranch(
-        request.branch,
-        branchExisted ? plan.baseSha : undefined,
-        commitSha,
-      );
-      return { ...plan, commitSha };
+    } catch (error) {
+      throw this.explainWriteFailure(error);
+    }
+  }
+
+  /** A filesystem failure in words, saying that nothing was published; other errors as they are. */
+  private explainWriteFailure(error: unknown): unknown {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code || !(error as NodeJS.ErrnoException).syscall) return error;
+    const why =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'no space left on device'
+        : (error as Error).message;
+    return new ServiceUnavailableError(
+      `Could not write to the fleet repository ${this.dir}: ${why} (${code}). Nothing was published and the repository is as it was`,
+      error,
+    );
+  }
+
+  /** Writes the proposal's objects and moves the branch; the caller holds the lock. */
+  private async write(
+    request: ProposeFolderRequest,
+    store: GitStore,
+  ): Promise<ProposedCommit> {
+    const { branchExisted, ...plan } = await this.plan(request);
+    const baseCommit = await git.readCommit({
+      ...store,
+      oid: plan.baseSha,
     });
+    const folderTree = await writeFolderTree(store, request.files);
+    const rootTree = await replaceFolder(
+      store,
+      baseCommit.commit.tree,
+      request.folder.split('/'),
+      folderTree,
+    );
+    if (rootTree === baseCommit.commit.tree) {
+      if (!branchExisted) {
+        await this.moveBranch(store, request.branch, undefined, plan.baseSha);
+      }
+      return { ...plan, commitSha: plan.baseSha };
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const stamp = (who: GitIdentity) => ({
+      ...who,
+      timestamp: now,
+      timezoneOffset: 0,
+    });
+    const commitSha = await git.writeCommit({
+      ...store,
+      commit: {
+        message: request.message.endsWith('\n')
+          ? request.message
+          : `${request.message}\n`,
+        tree: rootTree,
+        parent: [plan.baseSha],
+        author: stamp(request.author),
+        committer: stamp(COMMITTER),
+      },
+    });
+    await this.moveBranch(
+      store,
+      request.branch,
+      branchExisted ? plan.baseSha : undefined,
+      commitSha,
+    );
+    return { ...plan, commitSha };
   }
 
   /** Compare-and-swap of the branch ref: it must still be what the plan was made against. */
   private async moveBranch(
+    store: GitStore,
     branch: string,
     expected: string | undefined,
     commitSha: string,
@@ -200,8 +259,7 @@ export class LocalFleetRepository {
       );
     }
     await git.writeRef({
-      fs,
-      gitdir: this.gitdir,
+      ...store,
       ref: `refs/heads/${branch}`,
       value: commitSha,
       force: expected !== undefined,
@@ -224,12 +282,11 @@ export class LocalFleetRepository {
     }
     const baseSha = branchSha ?? defaultSha;
     const { commit } = await git.readCommit({
-      fs,
-      gitdir: this.gitdir,
+      ...this.store,
       oid: baseSha,
     });
     const existing = await findFolder(
-      this.gitdir,
+      this.store,
       commit.tree,
       folder.split('/'),
     );
@@ -257,8 +314,7 @@ export class LocalFleetRepository {
     }
     try {
       const { blob, oid } = await git.readBlob({
-        fs,
-        gitdir: this.gitdir,
+        ...this.store,
         oid: commit,
         filepath: path,
       });

@@ -1,6 +1,12 @@
-import fs from 'node:fs';
 import git, { type TreeEntry } from 'isomorphic-git';
 import { ConflictError } from '@backstage/errors';
+import type { FleetFs } from './fleetFs';
+
+/** Where git objects are read and written: a repository's git directory through a filesystem. */
+export interface GitStore {
+  fs: FleetFs;
+  gitdir: string;
+}
 
 /** A file to store, with its path relative to the folder being written. */
 export interface TreeFile {
@@ -13,7 +19,7 @@ const FILE_MODE = '100644';
 
 /** Writes `files` as blobs and nested trees; returns the oid of the folder's tree. */
 export async function writeFolderTree(
-  gitdir: string,
+  store: GitStore,
   files: TreeFile[],
 ): Promise<string> {
   const here = new Map<string, TreeFile>();
@@ -32,17 +38,16 @@ export async function writeFolderTree(
   const entries: TreeEntry[] = [];
   for (const [name, file] of here) {
     const oid = await git.writeBlob({
-      fs,
-      gitdir,
+      ...store,
       blob: Buffer.from(file.content, 'utf8'),
     });
     entries.push({ mode: FILE_MODE, path: name, oid, type: 'blob' });
   }
   for (const [name, children] of below) {
-    const oid = await writeFolderTree(gitdir, children);
+    const oid = await writeFolderTree(store, children);
     entries.push({ mode: TREE_MODE, path: name, oid, type: 'tree' });
   }
-  return git.writeTree({ fs, gitdir, tree: entries });
+  return git.writeTree({ ...store, tree: entries });
 }
 
 const fileInTheWay = (name: string) =>
@@ -51,11 +56,11 @@ const fileInTheWay = (name: string) =>
   );
 
 async function readEntries(
-  gitdir: string,
+  store: GitStore,
   treeOid: string | undefined,
 ): Promise<TreeEntry[]> {
   if (!treeOid) return [];
-  return (await git.readTree({ fs, gitdir, oid: treeOid })).tree;
+  return (await git.readTree({ ...store, oid: treeOid })).tree;
 }
 
 /**
@@ -63,22 +68,21 @@ async function readEntries(
  * entry of the repository keeps its oid, so nothing outside the folder changes.
  */
 export async function replaceFolder(
-  gitdir: string,
+  store: GitStore,
   rootTree: string | undefined,
   segments: string[],
   folderTree: string,
 ): Promise<string> {
   if (segments.length === 0) return folderTree;
   const [name, ...rest] = segments;
-  const entries = await readEntries(gitdir, rootTree);
+  const entries = await readEntries(store, rootTree);
   const existing = entries.find(e => e.path === name);
   if (existing && existing.type !== 'tree') {
     throw fileInTheWay(name);
   }
-  const child = await replaceFolder(gitdir, existing?.oid, rest, folderTree);
+  const child = await replaceFolder(store, existing?.oid, rest, folderTree);
   return git.writeTree({
-    fs,
-    gitdir,
+    ...store,
     tree: [
       ...entries.filter(e => e.path !== name),
       { mode: TREE_MODE, path: name, oid: child, type: 'tree' },
@@ -91,7 +95,7 @@ export async function replaceFolder(
  * or undefined when nothing does; a file on the way is a conflict.
  */
 export async function findFolder(
-  gitdir: string,
+  store: GitStore,
   rootTree: string,
   segments: string[],
 ): Promise<string | undefined> {
@@ -103,7 +107,7 @@ export async function findFolder(
   };
   for (const name of segments) {
     if (current.type !== 'tree') throw fileInTheWay(current.path);
-    const entry = (await readEntries(gitdir, current.oid)).find(
+    const entry = (await readEntries(store, current.oid)).find(
       e => e.path === name,
     );
     if (!entry) return undefined;

@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
 import { ConflictError } from '@backstage/errors';
+import { nodeFleetFs, type FleetFs } from './fleetFs';
 
 /** How long a publish may hold the lock before another process treats it as abandoned. */
 const STALE_AFTER_MS = 120_000;
@@ -12,13 +12,24 @@ const STALE_AFTER_MS = 120_000;
 export async function withRepositoryLock<T>(
   lockPath: string,
   fn: () => Promise<T>,
-  { waitMs = 30_000 }: { waitMs?: number } = {},
+  {
+    waitMs = 30_000,
+    fileSystem = nodeFleetFs,
+  }: { waitMs?: number; fileSystem?: FleetFs } = {},
 ): Promise<T> {
+  const fs = fileSystem.promises;
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       const handle = await fs.open(lockPath, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+      } catch (error) {
+        // A lock file left behind (disk full) would block every publish until it turns stale.
+        await handle.close().catch(() => undefined);
+        await fs.rm(lockPath, { force: true });
+        throw error;
+      }
       await handle.close();
       break;
     } catch (error) {
