@@ -158,6 +158,26 @@ describe('what Stalwart answers, as typed errors', () => {
     expect((await homelab.listSettings())['cluster.node-id']).toBe('0');
   });
 
+  it("names Stalwart's own error, or invalid JSON, when /api/schema answers HTTP 200 instead of its redirect", async () => {
+    fault({
+      path: '^/api/schema$',
+      answer: 'managementError',
+      error: { error: 'other', details: 'Store unavailable' },
+      times: 1,
+    });
+    await expect(edge.detectVersion()).rejects.toMatchObject({
+      reason: 'management-error',
+      upstreamStatus: 200,
+      message: expect.stringContaining('with an error instead: other'),
+      details: { error: 'other', details: 'Store unavailable' },
+    });
+    fault({ path: '^/api/schema$', answer: 'malformedJson', times: 1 });
+    await expect(edge.detectVersion()).rejects.toMatchObject({
+      reason: 'malformed-response',
+      message: expect.stringContaining('HTTP 200 with invalid JSON'),
+    });
+  });
+
   it('does not confirm v0.16 when /api/schema is missing (stalwart-v016.md §4)', async () => {
     fault({ path: '^/api/schema$', answer: 'notFound' });
     const [pod] = (await fixture.service.connect({ entity: edgeEntity() }))

@@ -52,10 +52,40 @@ export function errorForStatus(
   target: StalwartTarget,
 ): StalwartApiError {
   const { status } = response;
+  const problem = parseJson(response.body);
+  if (status === 200) {
+    // HTTP 200 where another answer was due (a redirect): Stalwart's management error
+    // (stalwart-v015.md §1, kept by v0.16's REST routes) in its own words, or a body that is
+    // not even JSON.
+    const tag = (problem as { error?: unknown } | undefined)?.error;
+    if (typeof tag === 'string') {
+      return new StalwartApiError({
+        reason: 'management-error',
+        message: `Stalwart answered HTTP 200 with an error instead: ${tag.slice(
+          0,
+          100,
+        )}`,
+        target,
+        upstreamStatus: 200,
+        details: pickStrings(problem as Record<string, unknown>, [
+          'error',
+          'details',
+          'reason',
+        ]),
+      });
+    }
+    if (problem === undefined) {
+      return new StalwartApiError({
+        reason: 'malformed-response',
+        message: 'Stalwart answered HTTP 200 with invalid JSON',
+        target,
+        upstreamStatus: 200,
+      });
+    }
+  }
   const reason =
     REASON_BY_STATUS[status] ??
     (status >= 500 ? 'server-error' : 'malformed-response');
-  const problem = parseJson(response.body);
   const details =
     problem && typeof problem === 'object'
       ? pickStrings(problem as Record<string, unknown>, [
