@@ -102,7 +102,14 @@ export const annotations = () =>
   z
     .record(
       z.string().refine(isAnnotationKey, 'must be a qualified annotation key'),
-      z.string().max(1024, 'must be at most 1024 characters'),
+      z
+        .string()
+        .max(1024, 'must be at most 1024 characters')
+        // Line breaks would let a value pose as further keys to whoever reviews the YAML diff.
+        .refine(
+          v => !/[\p{Cc}\u2028\u2029]/u.test(v),
+          'must be a single line without control characters',
+        ),
     )
     .refine(
       v => Object.keys(v).length <= 32,

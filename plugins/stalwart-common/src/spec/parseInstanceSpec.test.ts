@@ -169,6 +169,40 @@ describe('parseInstanceSpec', () => {
     );
   });
 
+  it.each([
+    'internal\nkind: Secret',
+    'a\r\nb: c',
+    'tab\tseparated',
+    'line\u2028separator',
+  ])(
+    'refuses the annotation value %j: a value must stay on one line',
+    value => {
+      expect(
+        problemsOf(
+          s => (s.service = { annotations: { 'example.com/x': value } }),
+        ),
+      ).toContain(
+        'service.annotations.example.com/x: must be a single line without control characters',
+      );
+      expect(
+        problemsOf(s => (s.http.annotations = { 'example.com/x': value })),
+      ).toContain(
+        'http.annotations.example.com/x: must be a single line without control characters',
+      );
+    },
+  );
+
+  it('keeps quotes, colons and non-ASCII text in annotation values: YAML quotes them', () => {
+    expect(
+      problemsOf(
+        s =>
+          (s.service = {
+            annotations: { 'example.com/x': `it's "quoted": {a: 1} – ünïcode` },
+          }),
+      ),
+    ).toEqual([]);
+  });
+
   it('lets sealed ciphertext through but requires every key the chart reads', () => {
     const sealed = exampleInstanceSpec(
       'antigenic',
