@@ -173,7 +173,8 @@ export const PROPERTIES = {
   'security.audit': {
     section: 'security',
     title: 'Remediation audit events',
-    expected: 'every remediation, allowed or denied, writes an audit event',
+    expected:
+      'every applied or refused remediation writes an audit event naming the caller and the entity; allowed dry runs, which change nothing, are not audited',
     provenBy: [`${SECURITY}/permissionMatrix.test.ts`],
   },
   'security.own-credentials': {
