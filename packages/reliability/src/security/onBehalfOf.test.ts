@@ -44,7 +44,13 @@ const ROUTES = [
 
 describe('the backend answers users on their credentials, never its own', () => {
   let backend: SecurityBackend;
-  const tally = { requests: 0, catalogCalls: 0, policyCalls: 0, crossUser: 0 };
+  const tally = {
+    requests: 0,
+    catalogCalls: 0,
+    policyCalls: 0,
+    crossUser: 0,
+    casesHeld: 0,
+  };
 
   /** Sends one request and returns who the permission policy and the catalog saw. */
   async function asUser(user: string, route: string, init?: RequestInit) {
@@ -91,6 +97,7 @@ describe('the backend answers users on their credentials, never its own', () => 
       expect(again.catalogPrincipals).toEqual(
         again.catalogPrincipals.length ? [USERS.operator] : [],
       );
+      tally.casesHeld += 1;
     },
   );
 
@@ -112,6 +119,7 @@ describe('the backend answers users on their credentials, never its own', () => 
       expect(refused.catalogPrincipals).toEqual(
         refused.catalogPrincipals.length ? [other] : [],
       );
+      tally.casesHeld += 1;
     },
   );
 
@@ -129,6 +137,7 @@ describe('the backend answers users on their credentials, never its own', () => 
     ]).flat();
     tally.crossUser = statuses.filter((s, i) => s !== expected[i]).length;
     expect(statuses).toEqual(expected);
+    tally.casesHeld += 1;
   });
 
   it('never reads the catalog or asks the policy on the backend\u2019s own credentials', () => {
@@ -138,6 +147,7 @@ describe('the backend answers users on their credentials, never its own', () => 
     expect([...principals].filter(p => !users.has(p))).toEqual([]);
     expect([...asked].filter(u => !users.has(u))).toEqual([]);
     expect(tally.catalogCalls).toBeGreaterThan(0);
+    expect(tally.casesHeld).toBe(2 * ROUTES.length + 1);
 
     recordFigure({
       property: 'security.own-credentials',
