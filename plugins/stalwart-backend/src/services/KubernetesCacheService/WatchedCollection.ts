@@ -103,10 +103,12 @@ export class WatchedCollection {
     if (this.stopped) return;
     const statusCode = (error as { statusCode?: number }).statusCode;
     const reported = error instanceof Error ? error.message : String(error);
-    // A refused watch only carries the status text; say the code like a refused list does.
+    // A refused watch only carries the status text ("Forbidden"), not the Status message that
+    // names the resource: say the code like a refused list does, and which collection it was,
+    // or a 403 on one kind reads as the whole cluster refusing.
     const message =
       statusCode && !reported.startsWith('HTTP ')
-        ? `HTTP ${statusCode}: ${reported}`
+        ? `HTTP ${statusCode}: ${reported}, watching ${this.options.path}`
         : reported;
     if (statusCode === 404) {
       // The cluster does not serve this kind: no CRD, nothing to report as an outage.
