@@ -102,6 +102,19 @@ export interface Config {
       credentialsCacheTtl?: HumanDuration | string;
     };
     /**
+     * Where settings drift reads what git declares.
+     */
+    drift?: {
+      /**
+       * Directories (relative to the backend's working directory, like `catalog.locations`
+       * file targets) under which the v0.16 settings plan beside a catalog file registered from
+       * a `file` location is read from disk. None by default: such entities report the plan
+       * unavailable, and plans are read through the UrlReader beside `url` locations.
+       * @visibility backend
+       */
+      planDirectories?: string[];
+    };
+    /**
      * Limits of `POST /v1/entities/:namespace/:kind/:name/drift/remediations`.
      */
     remediation?: {

@@ -61,6 +61,13 @@ test.describe('the Mail server tab', () => {
     const instances = page.getByRole('region', { name: 'Instances' });
     await expect(instances.getByText('Old config')).toBeVisible();
 
+    // The settings plan beside its catalog file (examples/demo-fleet) against the registry.
+    const drift = page.getByRole('region', { name: 'Settings drift' });
+    await expect(
+      drift.getByRole('button', { name: /^Declared but missing live: [1-9]/ }),
+    ).toBeVisible();
+    await expect(drift.getByText(/reading plan failed/)).toHaveCount(0);
+
     await keepScreenshot(page, 'instance-v016');
   });
 });

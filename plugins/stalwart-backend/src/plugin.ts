@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
 import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
+import { readStalwartDriftConfig } from './config/readStalwartDriftConfig';
 import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
@@ -76,6 +77,7 @@ export const stalwartPlugin = createBackendPlugin({
           connections,
           cache,
           urlReader: deps.urlReader,
+          planDirectories: readStalwartDriftConfig(config).planDirectories,
         });
         deps.httpRouter.use(
           await createRouter({

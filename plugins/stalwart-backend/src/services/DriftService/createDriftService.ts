@@ -20,10 +20,15 @@ export function createDriftService(options: {
   connections: StalwartConnectionService;
   cache: KubernetesCacheService;
   urlReader: UrlReaderService;
+  /** `stalwart.drift.planDirectories`, resolved. */
+  planDirectories?: string[];
   now?: () => Date;
 }): DriftService {
   const { catalog, connections, cache, now = () => new Date() } = options;
-  const plans = new SettingsPlanReader(options.urlReader);
+  const plans = new SettingsPlanReader(
+    options.urlReader,
+    options.planDirectories,
+  );
   const schemas = new Map<string, RegistrySchemaV016>();
 
   return {

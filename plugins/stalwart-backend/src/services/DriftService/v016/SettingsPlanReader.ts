@@ -5,6 +5,7 @@ import {
   parseLocationRef,
 } from '@backstage/catalog-model';
 import { NotModifiedError } from '@backstage/errors';
+import { readPlanFile, planFileBeside } from './planFiles';
 
 /** The file the template renders into the instance folder beside catalog-info.yaml. */
 export const SETTINGS_PLAN_FILE = 'settings-plan.ndjson';
@@ -22,31 +23,53 @@ export class SettingsPlanUnavailableError extends Error {
  * entity's catalog file (`backstage.io/managed-by-location`, set by the catalog, not by the
  * entity's author). It is read through Backstage's UrlReader, so the configured integrations
  * and `backend.reading.allow` decide what may be read; plans are cached by ETag.
+ *
+ * An entity the catalog read from a `file` location (a checkout on the backend's disk, as the
+ * demo's) has its plan read from disk instead, only inside `stalwart.drift.planDirectories`:
+ * no UrlReader reads `file:` URLs, and none is read unless the operator names the folder.
  */
 export class SettingsPlanReader {
   private readonly cache = new Map<string, { etag: string; text: string }>();
 
-  constructor(private readonly urlReader: UrlReaderService) {}
+  constructor(
+    private readonly urlReader: UrlReaderService,
+    /** Absolute directories whose file-registered entities' plans may be read from disk. */
+    private readonly planDirectories: readonly string[] = [],
+  ) {}
 
   /** The plan's URL for an entity, or why there is none. */
-  static planUrl(entity: Entity): string {
+  static planUrl(
+    entity: Entity,
+    planDirectories: readonly string[] = [],
+  ): string {
     const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
     if (!location)
       throw new SettingsPlanUnavailableError(
         `The entity has no ${ANNOTATION_LOCATION}, so the folder holding its ${SETTINGS_PLAN_FILE} is unknown`,
       );
     const { type, target } = parseLocationRef(location);
+    if (type === 'file') {
+      const url = planFileBeside(target, SETTINGS_PLAN_FILE, planDirectories);
+      if (url) return url;
+    }
     if (type !== 'url')
       throw new SettingsPlanUnavailableError(
-        `The entity was registered from a ${type} location; the settings plan is read beside catalog-info.yaml through a URL reader, so register the instance folder by URL`,
+        `The entity was registered from a ${type} location${
+          type === 'file' ? ' outside stalwart.drift.planDirectories' : ''
+        }; the settings plan is read beside catalog-info.yaml through a URL reader, so register the instance folder by URL`,
       );
     return new URL(SETTINGS_PLAN_FILE, target).href;
   }
 
   async read(entity: Entity): Promise<{ url: string; text: string }> {
-    const url = SettingsPlanReader.planUrl(entity);
+    const url = SettingsPlanReader.planUrl(entity, this.planDirectories);
     const cached = this.cache.get(url);
     try {
+      if (url.startsWith('file:'))
+        return {
+          url,
+          text: await readPlanFile(url, this.planDirectories, MAX_PLAN_BYTES),
+        };
       const response = await this.urlReader.readUrl(url, {
         etag: cached?.etag,
       });
