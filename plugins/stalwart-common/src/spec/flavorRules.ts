@@ -40,6 +40,26 @@ export function applyFlavorRules(
       );
     }
   }
+  // Accepted but never rendered would be worse than refused: a dropped load-balancer
+  // annotation can turn an internal Service into a public one.
+  if (
+    spec.chart === 'olsontech' &&
+    Object.keys(spec.service.annotations).length > 0
+  ) {
+    report(
+      ['service', 'annotations'],
+      'is not supported by the olsontech chart, whose Service takes no annotations',
+    );
+  }
+  if (
+    spec.http.mode === 'none' &&
+    Object.keys(spec.http.annotations).length > 0
+  ) {
+    report(
+      ['http', 'annotations'],
+      'is only used when http.mode is ingress or gateway',
+    );
+  }
   if (spec.http.mode === 'gateway' && spec.http.parentRefs.length === 0) {
     report(
       ['http', 'parentRefs'],

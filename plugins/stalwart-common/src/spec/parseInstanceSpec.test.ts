@@ -192,6 +192,26 @@ describe('parseInstanceSpec', () => {
     },
   );
 
+  it('refuses annotations the chosen chart or HTTP mode would silently drop', () => {
+    const olsontech = exampleInstanceSpec('olsontech') as Record<string, any>;
+    expect(
+      problemsOf(
+        s =>
+          (s.service = {
+            annotations: { 'service.beta.kubernetes.io/lb-internal': 'true' },
+          }),
+        olsontech,
+      ),
+    ).toEqual([
+      'service.annotations: is not supported by the olsontech chart, whose Service takes no annotations',
+    ]);
+    expect(
+      problemsOf(s => (s.http = { annotations: { 'example.com/x': 'y' } })),
+    ).toEqual([
+      'http.annotations: is only used when http.mode is ingress or gateway',
+    ]);
+  });
+
   it('keeps quotes, colons and non-ASCII text in annotation values: YAML quotes them', () => {
     expect(
       problemsOf(
