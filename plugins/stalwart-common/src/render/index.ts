@@ -4,3 +4,4 @@ export { renderGitOps } from './renderGitOps';
 export { renderSettingsPlan } from './settingsPlan';
 export { renderCatalogEntity } from './renderCatalogEntity';
 export { renderInstance } from './renderInstance';
+export { renderInstancePreview } from './renderInstancePreview';

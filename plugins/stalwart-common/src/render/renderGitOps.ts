@@ -1,9 +1,6 @@
 import type { InstanceSpec } from '../spec';
-import { createRenderContext } from './context';
 import { loadKubernetesModels } from './gitops/models';
-import { renderArgoCdFiles } from './gitops/renderArgoCd';
-import { renderFluxFiles } from './gitops/renderFlux';
-import { renderSettingsPlan } from './settingsPlan';
+import { renderGitOpsWith } from './renderGitOpsWith';
 import type { RenderedFile } from './types';
 
 /**
@@ -16,16 +13,5 @@ import type { RenderedFile } from './types';
 export async function renderGitOps(
   spec: InstanceSpec,
 ): Promise<RenderedFile[]> {
-  const ctx = {
-    ...createRenderContext(spec),
-    models: await loadKubernetesModels(),
-  };
-  const files =
-    spec.gitops.engine === 'flux'
-      ? renderFluxFiles(ctx)
-      : renderArgoCdFiles(ctx);
-  const plan = renderSettingsPlan(spec);
-  return plan
-    ? [...files, { path: 'settings-plan.ndjson', content: plan }]
-    : files;
+  return renderGitOpsWith(spec, await loadKubernetesModels());
 }

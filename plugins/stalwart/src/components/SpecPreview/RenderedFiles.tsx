@@ -1,54 +1,37 @@
 import { Box, Tab, Tabs, Typography } from '@material-ui/core';
-import { Alert, Skeleton } from '@material-ui/lab';
+import { Alert } from '@material-ui/lab';
 import type {
   InstanceSpec,
   RenderedFile,
 } from '@stalwart-backstage/plugin-stalwart-common';
-import { renderInstance } from '@stalwart-backstage/plugin-stalwart-common';
-import { useEffect, useState } from 'react';
+import { renderInstancePreview } from '@stalwart-backstage/plugin-stalwart-common';
+import { useMemo, useState } from 'react';
 
-type RenderState =
-  | { state: 'rendering'; files?: RenderedFile[] }
-  | { state: 'done'; files: RenderedFile[] }
-  | { state: 'failed'; error: Error };
+type RenderResult = { files: RenderedFile[] } | { error: Error };
+
+function render(spec: InstanceSpec): RenderResult {
+  try {
+    return { files: renderInstancePreview(spec) };
+  } catch (error) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
 
 /**
- * values.yaml and the GitOps manifests for a valid spec, rendered in the browser by the same
- * renderer the scaffolder actions run. Lives in its own chunk with the Kubernetes models.
+ * values.yaml and the GitOps manifests for a valid spec, rendered in the browser by the shared
+ * renderer without the Kubernetes model validators (the scaffolder's render actions validate
+ * what they commit). Lives in its own chunk with the renderer.
  */
 export default function RenderedFiles(props: { spec: InstanceSpec }) {
-  const [render, setRender] = useState<RenderState>({ state: 'rendering' });
+  const rendered = useMemo(() => render(props.spec), [props.spec]);
   const [tab, setTab] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    setRender(previous =>
-      previous.state === 'done'
-        ? { state: 'rendering', files: previous.files }
-        : previous,
-    );
-    renderInstance(props.spec).then(
-      files => current && setRender({ state: 'done', files }),
-      error => current && setRender({ state: 'failed', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [props.spec]);
-
-  if (render.state === 'failed') {
+  if ('error' in rendered) {
     return (
-      <Alert severity="error">Rendering failed: {render.error.message}</Alert>
+      <Alert severity="error">Rendering failed: {rendered.error.message}</Alert>
     );
   }
-  if (!render.files) {
-    return (
-      <div role="progressbar" aria-label="Rendering the preview">
-        <Skeleton variant="rect" height={160} />
-      </div>
-    );
-  }
-  const files = render.files;
+  const files = rendered.files;
   const shown = files[Math.min(tab, files.length - 1)];
   return (
     <Box>
