@@ -52,6 +52,8 @@ export async function measureSize(options: {
     const backend = await startFleetBackend({
       simulator,
       catalogYaml: fleetCatalogYaml(fleet),
+      mode: bench.backend,
+      log: line => log(`N = ${n}: ${line}`),
     });
     try {
       log(

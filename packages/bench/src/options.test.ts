@@ -7,6 +7,7 @@ describe('parseBenchArgs', () => {
     const options = parseBenchArgs([], outDir);
     expect(options).toMatchObject({
       profile: 'full',
+      backend: 'built',
       sizes: [10, 100, 1000, 5000],
       clusters: 3,
       latencyMs: 20,
@@ -21,6 +22,8 @@ describe('parseBenchArgs', () => {
     const options = parseBenchArgs(['--quick'], outDir);
     expect(options).toMatchObject({
       profile: 'quick',
+      // The smoke test starts the backend the way the full run does.
+      backend: 'built',
       sizes: [10, 100],
       load: { viewers: 50, intervalMs: 10_000, durationMs: 10_000 },
       scripts: false,
@@ -53,6 +56,15 @@ describe('parseBenchArgs', () => {
       // Results written elsewhere must not rewrite the committed doc.
       writeDocs: false,
     });
+  });
+
+  it('runs the backend from its sources in development mode on request, and refuses other modes', () => {
+    expect(parseBenchArgs(['--backend', 'sources'], outDir).backend).toBe(
+      'sources',
+    );
+    expect(() => parseBenchArgs(['--backend', 'dev'], outDir)).toThrow(
+      /--backend must be built or sources, got "dev"/,
+    );
   });
 
   it('names the option and the rule when a value is wrong', () => {

@@ -8,8 +8,16 @@ export interface ViewerLoad {
 }
 
 /** Everything one benchmark run does, resolved from the profile and the command line. */
+/**
+ * How the example backend runs: `built` compiles it once to plain JavaScript and runs node on
+ * that with NODE_ENV=production, as operators run a build; `sources` runs its TypeScript
+ * through the CLI's transform in development mode, as `yarn start` does.
+ */
+export type BackendMode = 'built' | 'sources';
+
 export interface BenchOptions {
   profile: 'full' | 'quick';
+  backend: BackendMode;
   /** Fleet sizes (instances); the backend is started once per size. */
   sizes: number[];
   clusters: number;
@@ -38,6 +46,7 @@ export interface BenchOptions {
 
 const FULL: Omit<BenchOptions, 'outDir'> = {
   profile: 'full',
+  backend: 'built',
   sizes: [10, 100, 1000, 5000],
   clusters: 3,
   latencyMs: 20,
@@ -73,6 +82,7 @@ const QUICK: Omit<BenchOptions, 'outDir'> = {
 const USAGE = `Usage: yarn bench [--quick] [options]
   --quick                  N = 10 and 100, short windows (CI smoke test)
   --sizes 10,100,1000      fleet sizes (instances over --clusters clusters)
+  --backend built          built (compiled once, NODE_ENV=production) or sources (yarn start's dev mode)
   --clusters 3             simulated clusters
   --latency-ms 20          latency added to every Kubernetes API request
   --views 200              entity views per plugin and size
@@ -117,6 +127,7 @@ export function parseBenchArgs(
       options: {
         quick: { type: 'boolean' },
         sizes: { type: 'string' },
+        backend: { type: 'string' },
         clusters: { type: 'string' },
         'latency-ms': { type: 'string' },
         views: { type: 'string' },
@@ -143,8 +154,15 @@ export function parseBenchArgs(
     const value = positiveInteger(name, raw);
     return value === undefined ? undefined : value * 1000;
   };
+  const backend = parsed.backend ?? base.backend;
+  if (backend !== 'built' && backend !== 'sources') {
+    throw new UsageError(
+      `--backend must be built or sources, got "${parsed.backend}"`,
+    );
+  }
   return {
     ...base,
+    backend,
     sizes: sizes ?? base.sizes,
     clusters: positiveInteger('clusters', parsed.clusters) ?? base.clusters,
     latencyMs:

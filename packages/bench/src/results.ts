@@ -54,7 +54,10 @@ export interface BenchResults {
   settings: Pick<
     BenchOptions,
     'sizes' | 'clusters' | 'latencyMs' | 'views' | 'sampleEntities' | 'load'
-  >;
+  > & {
+    /** Absent in runs from before the option: those ran the sources. */
+    backend?: BenchOptions['backend'];
+  };
   sizes: SizeResult[];
   /** Sizes that could not be measured, and why. */
   sizeErrors: Array<{ instances: number; error: string }>;

@@ -66,6 +66,7 @@ export async function runBenchmarks(
       loadAverageAtEnd: describeMachine().loadAverage,
     },
     settings: {
+      backend: options.backend,
       sizes: options.sizes,
       clusters: options.clusters,
       latencyMs: options.latencyMs,

@@ -21,6 +21,11 @@ export type StartBackendOptions = {
   /** Config applied last, on top of the files: the test's own overrides. */
   config?: Record<string, unknown>;
   env?: Record<string, string>;
+  /**
+   * What node runs in packages/backend instead of its TypeScript sources through the CLI's
+   * transform, e.g. a production build's entry point (set `NODE_ENV` through `env`).
+   */
+  nodeArgs?: string[];
   timeoutMs?: number;
 };
 
@@ -30,7 +35,8 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 
 /**
  * Starts packages/backend from its sources exactly as `yarn start backend` would (minus
- * file watching), on a free port, and waits until its readiness endpoint answers.
+ * file watching), or with `nodeArgs` from a build, on a free port, and waits until its
+ * readiness endpoint answers.
  */
 export async function startBackend(
   options: StartBackendOptions,
@@ -56,9 +62,11 @@ export async function startBackend(
   const child = spawn(
     process.execPath,
     [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      'src/index.ts',
+      ...(options.nodeArgs ?? [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        'src/index.ts',
+      ]),
       ...configArgs,
     ],
     {

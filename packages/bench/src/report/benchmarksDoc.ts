@@ -62,9 +62,11 @@ export function resultsSection(
       s.sampleEntities
     } entities, ${s.load.viewers} viewers refreshing every ${
       s.load.intervalMs / 1000
-    } s for ${
-      s.load.durationMs / 1000
-    } s. Raw figures: [benchmarks/results.json](benchmarks/results.json).`,
+    } s for ${s.load.durationMs / 1000} s. The backend ran ${
+      s.backend === 'built'
+        ? 'compiled to JavaScript with `NODE_ENV=production`, as operators run a build'
+        : 'from its TypeScript sources in development mode, as `yarn start` runs it'
+    }. Raw figures: [benchmarks/results.json](benchmarks/results.json).`,
     '',
     '### Machine',
     '',

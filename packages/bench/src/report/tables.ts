@@ -148,7 +148,9 @@ export function singlesTable(results: BenchResults): string {
         scaffolderCell(scaffolder),
       ],
       [
-        'Backend start from sources (spawn → ready), per N',
+        results.settings.backend === 'built'
+          ? 'Backend start, built, NODE_ENV=production (spawn → ready), per N'
+          : 'Backend start from sources (spawn → ready), per N',
         results.sizes
           .map(
             s => `N = ${num(s.instances, 0)}: ${num(s.backend.startSeconds)} s`,

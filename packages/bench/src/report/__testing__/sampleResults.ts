@@ -86,6 +86,7 @@ export function sampleResults(sizes: SizeResult[]): BenchResults {
       loadAverageAtEnd: [5, 5, 5],
     },
     settings: {
+      backend: 'built',
       sizes: sizes.map(s => s.instances),
       clusters: 3,
       latencyMs: 20,
