@@ -60,6 +60,16 @@ export function applyFlavorRules(
       'is only used when http.mode is ingress or gateway',
     );
   }
+  if (
+    spec.chart === 'antigenic' &&
+    spec.http.mode === 'gateway' &&
+    Object.keys(spec.http.annotations).length > 0
+  ) {
+    report(
+      ['http', 'annotations'],
+      "is not supported by the antigenic chart's HTTPRoute, which takes no annotations",
+    );
+  }
   if (spec.http.mode === 'gateway' && spec.http.parentRefs.length === 0) {
     report(
       ['http', 'parentRefs'],

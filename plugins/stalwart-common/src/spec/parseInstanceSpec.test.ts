@@ -210,6 +210,11 @@ describe('parseInstanceSpec', () => {
     ).toEqual([
       'http.annotations: is only used when http.mode is ingress or gateway',
     ]);
+    expect(
+      problemsOf(s => (s.http.annotations = { 'example.com/x': 'y' })),
+    ).toEqual([
+      "http.annotations: is not supported by the antigenic chart's HTTPRoute, which takes no annotations",
+    ]);
   });
 
   it('keeps quotes, colons and non-ASCII text in annotation values: YAML quotes them', () => {
