@@ -228,6 +228,19 @@ describe('parseInstanceSpec', () => {
     ).toEqual([]);
   });
 
+  it('refuses a secret-looking key beside the sealed ciphertexts: keys are committed in plain text', () => {
+    const sealed = exampleInstanceSpec(
+      'hiroba',
+      'flux',
+      'sealed-secrets',
+    ) as Record<string, any>;
+    const key = 'Zx8fQ2mN7pL4vR9tK3wY6bH1';
+    sealed.secrets.sealedSecrets.encryptedData[key] = `AgB${'x'.repeat(80)}==`;
+    expect(problemsOf(() => undefined, sealed)).toEqual([
+      `secrets.sealedSecrets.encryptedData.${key}: must not contain a secret value (looks like a high-entropy token); reference it through secrets.name instead`,
+    ]);
+  });
+
   it('lets sealed ciphertext through but requires every key the chart reads', () => {
     const sealed = exampleInstanceSpec(
       'antigenic',

@@ -56,6 +56,8 @@ export function secretLikeReason(value: string): string | undefined {
 export interface FoundString {
   path: Array<string | number>;
   value: string;
+  /** Whether the string is an object key (the last segment of `path`) rather than a value. */
+  isKey: boolean;
 }
 
 /** Every string (values and object keys) in a JSON-like document, with its path. */
@@ -64,12 +66,12 @@ export function collectStrings(
   path: Array<string | number> = [],
   out: FoundString[] = [],
 ): FoundString[] {
-  if (typeof input === 'string') out.push({ path, value: input });
+  if (typeof input === 'string') out.push({ path, value: input, isKey: false });
   else if (Array.isArray(input))
     input.forEach((v, i) => collectStrings(v, [...path, i], out));
   else if (input && typeof input === 'object') {
     for (const [key, v] of Object.entries(input)) {
-      out.push({ path: [...path, key], value: key });
+      out.push({ path: [...path, key], value: key, isKey: true });
       collectStrings(v, [...path, key], out);
     }
   }
