@@ -302,17 +302,10 @@ describe('a version mismatch between the image tag and the Stalwart that answers
       'stalwartlabs/stalwart:v0.16.0',
     ));
 
-  // Known defect, left for the drift service (createDriftService.ts is being reworked): a
-  // v0.15 image tag is trusted without a probe, and the drift engine follows the first
-  // connected pod, so one v0.15-tagged pod of a v0.16 instance turns the whole report into a
-  // v0.15 one. `failing` turns green-to-red once that is fixed; make it `it` then.
-  it.failing(
-    'the v0.16 instance with one pod tagged v0.15.5: the engine stays v0.16 and that pod is named unsupported-version',
-    () =>
-      mismatchIsNamed(
-        'v0.16',
-        'mail-stalwart-0',
-        'stalwartlabs/stalwart:v0.15.5',
-      ),
-  );
+  it('the v0.16 instance with one pod tagged v0.15.5: the engine stays v0.16 and that pod is named unsupported-version', () =>
+    mismatchIsNamed(
+      'v0.16',
+      'mail-stalwart-0',
+      'stalwartlabs/stalwart:v0.15.5',
+    ));
 });

@@ -2,13 +2,13 @@ import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  DriftEngine,
   RegistrySchemaV016,
   toDriftResponseV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import type { StalwartConnectionService } from '../StalwartConnection/types';
 import { instanceFromEntity } from '../StatusService/instanceFromEntity';
+import { chooseDriftEngine } from './chooseDriftEngine';
 import { readDeclaredObjects } from './declaredObjects';
 import type { DriftService } from './types';
 import { readDriftV015 } from './v015/readDriftV015';
@@ -60,11 +60,11 @@ export function createDriftService(options: {
         );
       }
 
-      const connected = chosen.pods.find(p => p.engine);
-      const engine: DriftEngine | undefined =
-        connected?.engine ??
-        instance.flavor?.generation ??
-        chosen.pods.find(p => p.pod.engineFromImage)?.pod.engineFromImage;
+      const engine = chooseDriftEngine(
+        chosen.pods,
+        instance.flavor?.generation,
+      );
+      const connected = chosen.pods.find(p => p.engine === engine);
       if (!engine) {
         const failed = chosen.pods[0];
         throw 'error' in failed
