@@ -18,10 +18,15 @@ function authorizationFor(ref: Ref, value: string): string {
  * the resulting `Authorization` header in memory only, for `ttlMs` or until Stalwart rejects
  * it. Errors name the Secret and key, never a value.
  */
+/** What reading a Secret gave: the header to send, or why there is none (for every pod alike). */
+type SecretRead =
+  | { header: string }
+  | { problem: string; upstreamStatus?: number };
+
 export class SecretCredentialsReader {
   private readonly cache = new Map<
     string,
-    { header: Promise<string>; expiresAt: number }
+    { read: Promise<SecretRead>; expiresAt: number }
   >();
 
   constructor(
@@ -32,12 +37,15 @@ export class SecretCredentialsReader {
 
   /** The credentials one pod's requests use. */
   forPod(choice: CredentialsChoice, target: StalwartTarget): PodCredentials {
-    if ('problem' in choice) {
-      const error = new StalwartApiError({
+    const unavailable = (problem: string, upstreamStatus?: number) =>
+      new StalwartApiError({
         reason: 'credentials-unavailable',
-        message: choice.problem,
+        message: problem,
         target,
+        upstreamStatus,
       });
+    if ('problem' in choice) {
+      const error = unavailable(choice.problem);
       return {
         authorization: () => Promise.reject(error),
         invalidate: () => {},
@@ -45,30 +53,37 @@ export class SecretCredentialsReader {
     }
     const key = `${target.cluster}/${choice.ref.secretNamespace}/${choice.ref.secretName}/${choice.ref.key}/${choice.ref.type}`;
     return {
-      authorization: () => {
-        const cached = this.cache.get(key);
-        if (cached && cached.expiresAt > this.now()) return cached.header;
-        const header = this.read(choice.ref, target);
-        this.cache.set(key, { header, expiresAt: this.now() + this.ttlMs });
-        header.catch(() => this.cache.delete(key));
-        return header;
+      authorization: async () => {
+        // Pods of one instance share the read, but each failure names its own pod.
+        const result = await this.cachedRead(key, choice.ref, target.cluster);
+        if ('header' in result) return result.header;
+        throw unavailable(result.problem, result.upstreamStatus);
       },
       invalidate: () => this.cache.delete(key),
     };
   }
 
-  private async read(ref: Ref, target: StalwartTarget): Promise<string> {
-    const client = this.clients.get(target.cluster);
+  private cachedRead(
+    key: string,
+    ref: Ref,
+    cluster: string,
+  ): Promise<SecretRead> {
+    const cached = this.cache.get(key);
+    if (cached && cached.expiresAt > this.now()) return cached.read;
+    const read = this.read(ref, cluster);
+    this.cache.set(key, { read, expiresAt: this.now() + this.ttlMs });
+    // A failed read is not remembered: the next request tries the Secret again.
+    const forget = () => {
+      if (this.cache.get(key)?.read === read) this.cache.delete(key);
+    };
+    read.then(result => ('problem' in result ? forget() : undefined), forget);
+    return read;
+  }
+
+  private async read(ref: Ref, cluster: string): Promise<SecretRead> {
+    const client = this.clients.get(cluster);
     const name = `Secret ${ref.secretNamespace}/${ref.secretName}`;
-    const unavailable = (message: string, upstreamStatus?: number) =>
-      new StalwartApiError({
-        reason: 'credentials-unavailable',
-        message,
-        target,
-        upstreamStatus,
-      });
-    if (!client)
-      throw unavailable(`Cluster ${target.cluster} is not configured`);
+    if (!client) return { problem: `Cluster ${cluster} is not configured` };
     let secret: { data?: Record<string, string> };
     try {
       secret = (await client.get(
@@ -78,22 +93,27 @@ export class SecretCredentialsReader {
       )) as typeof secret;
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404) throw unavailable(`${name} does not exist`, 404);
+      if (status === 404)
+        return { problem: `${name} does not exist`, upstreamStatus: 404 };
       if (status === 401 || status === 403)
-        throw unavailable(
-          `The backend may not read ${name}: ${(error as Error).message}`,
-          status,
-        );
-      throw unavailable(
-        `${name} could not be read: ${(error as Error).message}`,
-        status,
-      );
+        return {
+          problem: `The backend may not read ${name}: ${
+            (error as Error).message
+          }`,
+          upstreamStatus: status,
+        };
+      return {
+        problem: `${name} could not be read: ${(error as Error).message}`,
+        upstreamStatus: status,
+      };
     }
     const encoded = secret.data?.[ref.key];
-    if (!encoded) throw unavailable(`${name} has no key "${ref.key}"`);
-    return authorizationFor(
-      ref,
-      Buffer.from(encoded, 'base64').toString('utf8'),
-    );
+    if (!encoded) return { problem: `${name} has no key "${ref.key}"` };
+    return {
+      header: authorizationFor(
+        ref,
+        Buffer.from(encoded, 'base64').toString('utf8'),
+      ),
+    };
   }
 }
