@@ -29,7 +29,7 @@ function enospc(path: string): NodeJS.ErrnoException {
 /**
  * Node's filesystem on a disk with `budget` bytes left: every file write counts against it, and
  * the write that crosses it stores what still fits and fails with ENOSPC, as a real full disk
- * leaves a truncated file behind. `writes` lists every write attempted, for the figures.
+ * leaves a truncated file behind. `writes` lists every write that reached the disk, for the figures.
  */
 export function diskFullFs(budget = Number.POSITIVE_INFINITY) {
   const base = nodeFs.promises;
@@ -41,16 +41,19 @@ export function diskFullFs(budget = Number.POSITIVE_INFINITY) {
     bytes: Buffer,
     store: (chunk: Buffer) => Promise<void>,
   ) {
-    writes.push({ path, bytes: bytes.length });
-    if (bytes.length <= left) {
-      left -= bytes.length;
-      await store(bytes);
-      return;
+    const fits = Math.min(bytes.length, Math.max(0, left));
+    // Taken before storing, so concurrent writes cannot both spend the same bytes.
+    left -= fits;
+    try {
+      await store(bytes.subarray(0, fits));
+    } catch (error) {
+      // Nothing stored (a missing folder, say, that the caller creates and retries): a disk
+      // uses no space for it, and the run's byte count must not depend on such retries.
+      left += fits;
+      throw error;
     }
-    const fits = Math.max(0, left);
-    left = 0;
-    await store(bytes.subarray(0, fits));
-    throw enospc(path);
+    writes.push({ path, bytes: bytes.length });
+    if (fits < bytes.length) throw enospc(path);
   }
 
   const promises = {
