@@ -20,6 +20,7 @@ export type { FaultRule } from './control/Faults';
 export type { ClusterRequestCounts } from './control/RequestCounter';
 export type { StalwartFaultRule } from './control/StalwartFaults';
 export { loadScenario } from './scenario/loadScenario';
+export { scenarioSecretValues } from './scenario/scenarioSecretValues';
 export type { Scenario, ScenarioCluster } from './scenario/types';
 export { generateFleet } from './scenario/generateFleet';
 export type {
