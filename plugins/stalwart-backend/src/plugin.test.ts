@@ -198,6 +198,31 @@ describe('stalwartPlugin', () => {
     expect(res.body.verdict.state).toBe('warning');
   });
 
+  it('serves the workload of a cluster whose RBAC never allowed Certificates, naming what it could not read', async () => {
+    const prod = new FakeKubernetesCluster('https://prod.k8s.example.com');
+    prod.add(...allObjects(mailRelease())).forbid('apis/cert-manager.io');
+    const app = await backendWith({ clusters: [prod] });
+
+    const res = await request(app).get(STATUS);
+
+    expect(res.status).toBe(200);
+    const [cluster] = res.body.clusters;
+    expect(cluster).toMatchObject({
+      data: 'live',
+      workload: { kind: 'StatefulSet' },
+      exposure: expect.any(Object),
+      error: {
+        statusCode: 403,
+        message: expect.stringContaining('Certificate could not be read'),
+      },
+    });
+    expect(cluster.pods.length).toBeGreaterThan(0);
+    expect(cluster.certificate).toBeUndefined();
+    const codes = res.body.verdict.reasons.map((r: any) => r.code);
+    expect(codes).toContain('unreadable.Certificate');
+    expect(codes).not.toContain('certificate.missing');
+  });
+
   it('only reads the clusters the entity names', async () => {
     const prod = new FakeKubernetesCluster('https://prod.k8s.example.com');
     prod.add(...allObjects(mailRelease()));

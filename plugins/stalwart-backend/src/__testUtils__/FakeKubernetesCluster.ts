@@ -34,6 +34,7 @@ export class FakeKubernetesCluster {
   private resourceVersion = 1000;
   private failure?: Failure;
   private readonly servedPaths = new Set<string>();
+  private readonly forbiddenPaths = new Set<string>();
   private readonly encoder = new TextEncoder();
 
   constructor(readonly url: string, options: { crds?: boolean } = {}) {
@@ -84,6 +85,12 @@ export class FakeKubernetesCluster {
     }
   }
 
+  /** Answers 403 for every path under `pathPrefix` (e.g. `apis/cert-manager.io`), as RBAC that leaves a kind out. */
+  forbid(pathPrefix: string): this {
+    this.forbiddenPaths.add(pathPrefix);
+    return this;
+  }
+
   failWith(failure: Failure | undefined) {
     this.failure = failure;
     if (failure) this.closeWatches();
@@ -127,6 +134,14 @@ export class FakeKubernetesCluster {
           return this.status(this.failure.status, this.failure.message);
         }
         const path = url.pathname.replace(/^\//, '');
+        if ([...this.forbiddenPaths].some(p => path.startsWith(p))) {
+          return this.status(
+            403,
+            `${path
+              .split('/')
+              .pop()} is forbidden: User "system:serviceaccount:backstage:reader" cannot list this resource`,
+          );
+        }
         if ([...this.servedPaths].some(p => path.startsWith(p))) {
           return this.status(
             404,

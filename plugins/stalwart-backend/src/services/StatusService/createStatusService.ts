@@ -7,12 +7,18 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type { StalwartStatusConfig } from '../../config/types';
 import type {
+  CollectionSnapshot,
   KubernetesCacheService,
   ResourceKind,
 } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';
 import { InstanceLocation, instanceFromEntity } from './instanceFromEntity';
 import { selectInstanceObjects } from './selectInstanceObjects';
+import {
+  unreadableKinds,
+  unreadableKindsError,
+  withoutUnreadableSections,
+} from './unreadableKinds';
 import type { StatusService } from './types';
 
 const NAMESPACE_KINDS: ResourceKind[] = [
@@ -71,9 +77,14 @@ export function createStatusService(options: {
       applications: applications.flatMap(a => a.Application.items),
     };
     let selected = selectInstanceObjects({ objects, ...instance });
-    const snapshots = [
-      ...Object.values(inNamespace),
-      ...applications.map(a => a.Application),
+    const snapshots: Array<[ResourceKind, CollectionSnapshot]> = [
+      ...(Object.entries(inNamespace) as Array<
+        [ResourceKind, CollectionSnapshot]
+      >),
+      ...applications.map(
+        a =>
+          ['Application', a.Application] as [ResourceKind, CollectionSnapshot],
+      ),
     ];
 
     // helm-controller may install from another namespace (flux-system) and says which.
@@ -89,14 +100,20 @@ export function createStatusService(options: {
         namespace: fluxNamespace,
         kinds: ['HelmRelease'],
       });
-      snapshots.push(flux.HelmRelease);
+      snapshots.push(['HelmRelease', flux.HelmRelease]);
       selected = selectInstanceObjects({
         objects: { ...objects, helmReleases: flux.HelmRelease.items },
         ...instance,
       });
     }
 
-    const freshness = clusterFreshness(snapshots, at);
+    const unreadable = unreadableKinds(snapshots);
+    const freshness = clusterFreshness(
+      snapshots
+        .filter(([kind]) => !unreadable.some(u => u.kind === kind))
+        .map(([, snapshot]) => snapshot),
+      at,
+    );
     if (freshness.data === 'unavailable') {
       return {
         cluster,
@@ -120,10 +137,15 @@ export function createStatusService(options: {
         : undefined,
       now: at,
     });
-    const { reasons, ...rest } = sections;
+    const { reasons, ...rest } = withoutUnreadableSections(
+      sections,
+      unreadable,
+    );
+    const error = freshness.error ?? unreadableKindsError(unreadable);
     return {
       cluster,
       ...freshness,
+      ...(error ? { error } : {}),
       ...rest,
       verdict: computeVerdict([{ cluster, ...freshness, reasons }]),
     };
