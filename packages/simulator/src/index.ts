@@ -11,6 +11,8 @@ export type {
   SimulatedClusterEndpoint,
 } from './createSimulator';
 export { startSimulatorServer } from './server/startSimulatorServer';
+export { clusterLocatorEntries } from './server/clusterLocatorEntries';
+export type { ClusterLocatorEntry } from './server/clusterLocatorEntries';
 export type {
   SimulatorServer,
   SimulatorServerOptions,
@@ -27,4 +29,5 @@ export type {
   StalwartServerSpec,
   StalwartServerDocument,
 } from './stalwart/types';
+export { encodeV015ApiKey } from './stalwart/v015/encodeV015ApiKey';
 export { encodeV016ApiKey } from './stalwart/v016/V016Server';

@@ -11,7 +11,5 @@ export { startBackend } from './startBackend';
 export type { RunningBackend, StartBackendOptions } from './startBackend';
 export { getGuestToken } from './guestToken';
 export { startBackendWithSimulator } from './startBackendWithSimulator';
-export type {
-  BackendWithSimulator,
-  ClusterLocatorEntry,
-} from './startBackendWithSimulator';
+export type { BackendWithSimulator } from './startBackendWithSimulator';
+export type { ClusterLocatorEntry } from '@stalwart-backstage/simulator';

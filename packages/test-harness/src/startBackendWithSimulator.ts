@@ -1,5 +1,7 @@
 import {
+  clusterLocatorEntries,
   startSimulatorServer,
+  type ClusterLocatorEntry,
   type SimulatorServer,
 } from '@stalwart-backstage/simulator';
 import { resolve } from 'node:path';
@@ -9,16 +11,6 @@ import { startBackend, type RunningBackend } from './startBackend';
 // Test tooling only ever runs from the monorepo's sources, never from a production build.
 // eslint-disable-next-line no-restricted-syntax
 const DEMO_SCENARIO = resolve(__dirname, '../../simulator/scenarios/demo');
-
-/** One entry of `kubernetes.clusterLocatorMethods[].clusters`, as the backend reads it. */
-export type ClusterLocatorEntry = {
-  name: string;
-  url: string;
-  authProvider: string;
-  serviceAccountToken?: string;
-  caData?: string;
-  skipMetricsLookup?: boolean;
-};
 
 /** The example backend wired to a simulated fleet, as the README's start command runs it. */
 export type BackendWithSimulator = {
@@ -52,18 +44,11 @@ export async function startBackendWithSimulator(
     port: 0,
     tls: true,
   });
-  const caData = Buffer.from(simulator.certificate!).toString('base64');
   let backend: RunningBackend | undefined;
   try {
-    const simulated: ClusterLocatorEntry[] = simulator.clusters.map(
-      cluster => ({
-        name: cluster.name,
-        url: cluster.url,
-        authProvider: 'serviceAccount',
-        serviceAccountToken: cluster.token,
-        caData,
-        skipMetricsLookup: true,
-      }),
+    const simulated = clusterLocatorEntries(
+      simulator.clusters,
+      simulator.certificate,
     );
     const clusters = options.clusters
       ? await options.clusters(simulated)

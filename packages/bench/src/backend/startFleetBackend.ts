@@ -8,6 +8,7 @@ import {
   waitFor,
 } from '@stalwart-backstage/test-harness';
 import type { FleetSimulator } from '../fleet/startFleetSimulator';
+import { clusterLocatorEntries } from '@stalwart-backstage/simulator';
 import type { BackendMode } from '../options';
 import { compileBackend } from './compileBackend';
 import { childPids } from './processUsage';
@@ -98,14 +99,10 @@ export async function startFleetBackend(options: {
         clusterLocatorMethods: [
           {
             type: 'config',
-            clusters: simulator.clusters.map(cluster => ({
-              name: cluster.name,
-              url: cluster.url,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: cluster.token,
-              caData: simulator.caData,
-              skipMetricsLookup: true,
-            })),
+            clusters: clusterLocatorEntries(
+              simulator.clusters,
+              simulator.certificate,
+            ),
           },
         ],
       },

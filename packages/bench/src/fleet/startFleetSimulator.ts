@@ -13,8 +13,8 @@ export interface FleetSimulator {
   pid: number;
   url: string;
   clusters: FleetCluster[];
-  /** Base64 PEM, as `caData` in the Kubernetes cluster config. */
-  caData: string;
+  /** PEM of the certificate the clients must trust. */
+  certificate: string;
   /** Kubernetes API requests received so far (control API excluded). */
   counts(): Promise<KubernetesRequestCounts>;
   /** Injects latency on every Kubernetes API request, through the control API. */
@@ -130,7 +130,7 @@ export async function startFleetSimulator(options: {
     pid: child.pid!,
     url: ready.url,
     clusters: ready.clusters,
-    caData: Buffer.from(ready.certificate).toString('base64'),
+    certificate: ready.certificate,
     counts: () =>
       new Promise((resolveCounts, reject) => {
         const id = nextId++;

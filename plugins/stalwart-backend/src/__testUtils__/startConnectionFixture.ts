@@ -3,6 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import {
+  clusterLocatorEntries,
   loadScenario,
   Scenario,
   SimulatorServer,
@@ -74,20 +75,18 @@ export async function startConnectionFixture(
   const scenario = loadScenario(DEMO_SCENARIO);
   options.editScenario?.(scenario);
   const server = await startSimulatorServer({ scenario, tls: true });
-  const caData = Buffer.from(server.certificate!).toString('base64');
   const config = new ConfigReader({
     kubernetes: {
       clusterLocatorMethods: [
         {
           type: 'config',
-          clusters: server.clusters.map(cluster => ({
-            name: cluster.name,
-            url: cluster.url,
-            authProvider: 'serviceAccount',
-            serviceAccountToken:
-              options.tokens?.[cluster.name] ?? cluster.token,
-            caData,
-          })),
+          clusters: clusterLocatorEntries(
+            server.clusters.map(cluster => ({
+              ...cluster,
+              token: options.tokens?.[cluster.name] ?? cluster.token,
+            })),
+            server.certificate,
+          ),
         },
       ],
     },

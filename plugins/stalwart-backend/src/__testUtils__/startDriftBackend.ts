@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  clusterLocatorEntries,
   loadScenario,
   Scenario,
   SimulatorServer,
@@ -97,7 +98,6 @@ export async function startDriftBackend(
   const git = await startGitHost({
     '/fleet/mail-edge/settings-plan.ndjson': EDGE_SETTINGS_PLAN,
   });
-  const caData = Buffer.from(simulator.certificate!).toString('base64');
   const entities = demoEntities().map(entity => ({
     ...entity,
     metadata: {
@@ -129,13 +129,10 @@ export async function startDriftBackend(
             clusterLocatorMethods: [
               {
                 type: 'config',
-                clusters: simulator.clusters.map(cluster => ({
-                  name: cluster.name,
-                  url: cluster.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.token,
-                  caData,
-                })),
+                clusters: clusterLocatorEntries(
+                  simulator.clusters,
+                  simulator.certificate,
+                ),
               },
             ],
           },

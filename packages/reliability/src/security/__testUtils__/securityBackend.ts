@@ -21,6 +21,7 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
 import {
+  clusterLocatorEntries,
   loadScenario,
   startSimulatorServer,
   type Scenario,
@@ -242,7 +243,6 @@ export async function startSecurityBackend(
   const policyCalls: PolicyCall[] = [];
   const catalogCalls: CatalogCall[] = [];
   const auditor = mockServices.auditor.mock();
-  const caData = Buffer.from(simulator.certificate!).toString('base64');
 
   const backend = await startTestBackend({
     features: [
@@ -257,13 +257,10 @@ export async function startSecurityBackend(
             clusterLocatorMethods: [
               {
                 type: 'config',
-                clusters: simulator.clusters.map(cluster => ({
-                  name: cluster.name,
-                  url: cluster.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.token,
-                  caData,
-                })),
+                clusters: clusterLocatorEntries(
+                  simulator.clusters,
+                  simulator.certificate,
+                ),
               },
             ],
           },
