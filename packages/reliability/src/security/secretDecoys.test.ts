@@ -1,3 +1,4 @@
+import { encodeV015ApiKey } from '@stalwart-backstage/simulator';
 import {
   CHART_FLAVOR_IDS,
   exampleInstanceSpec,
@@ -70,9 +71,7 @@ describe('planted secret decoys', () => {
       'stalwart',
       'stalwart-antigenic-stalwart-helm-chart-0',
     );
-    const apiKey = `api_${Buffer.from(
-      'backstage:demo-backstage-api-key',
-    ).toString('base64')}`;
+    const apiKey = encodeV015ApiKey('backstage', 'demo-backstage-api-key');
     const listed = await (
       await pod('/api/settings/list', {
         headers: { Authorization: `Bearer ${apiKey}` },

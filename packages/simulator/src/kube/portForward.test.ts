@@ -1,3 +1,4 @@
+import { encodeV015ApiKey } from '../stalwart/v015/encodeV015ApiKey';
 import path from 'node:path';
 import { loadScenario } from '../scenario/loadScenario';
 import {
@@ -14,9 +15,10 @@ import {
 // (node id = pod ordinal); the protocol is kubelet's `v4.channel.k8s.io` port-forward.
 const DEMO = path.resolve(__dirname, '../../scenarios/demo');
 const POD = (i: number) => `stalwart-antigenic-stalwart-helm-chart-${i}`;
-const API_KEY = `Bearer api_${Buffer.from(
-  'backstage:demo-backstage-api-key',
-).toString('base64')}`;
+const API_KEY = `Bearer ${encodeV015ApiKey(
+  'backstage',
+  'demo-backstage-api-key',
+)}`;
 const RESTRICTED_TOKEN = 'restricted-homelab-token';
 
 const httpGet = (target: string, extra = '') =>

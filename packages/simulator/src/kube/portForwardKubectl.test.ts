@@ -1,3 +1,4 @@
+import { encodeV015ApiKey } from '../stalwart/v015/encodeV015ApiKey';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -10,9 +11,10 @@ import { KUBECTL, hasKubectl } from '../__testUtils__/runKubectl';
 // kubectl ≥ 1.31 tunnels SPDY/3.1 in a WebSocket (`SPDY/3.1+portforward.k8s.io`) and falls
 // back to `Upgrade: SPDY/3.1`; both must reach the pod's Stalwart with the caller's headers.
 const DEMO = path.resolve(__dirname, '../../scenarios/demo');
-const API_KEY = `Bearer api_${Buffer.from(
-  'backstage:demo-backstage-api-key',
-).toString('base64')}`;
+const API_KEY = `Bearer ${encodeV015ApiKey(
+  'backstage',
+  'demo-backstage-api-key',
+)}`;
 const describeKubectl = hasKubectl ? describe : describe.skip;
 
 function get(port: number, target: string) {

@@ -1,5 +1,6 @@
 import type { SimulatorServer } from '@stalwart-backstage/simulator';
 import {
+  encodeV015ApiKey,
   loadScenario,
   scenarioSecretValues,
 } from '@stalwart-backstage/simulator';
@@ -19,9 +20,7 @@ export async function demoSecretDecoys(
     'stalwart',
     'stalwart-antigenic-stalwart-helm-chart-0',
   );
-  const apiKey = `api_${Buffer.from(
-    'backstage:demo-backstage-api-key',
-  ).toString('base64')}`;
+  const apiKey = encodeV015ApiKey('backstage', 'demo-backstage-api-key');
   const listed = await (
     await pod('/api/settings/list', {
       headers: { Authorization: `Bearer ${apiKey}` },

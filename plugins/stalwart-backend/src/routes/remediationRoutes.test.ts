@@ -1,3 +1,4 @@
+import { encodeV015ApiKey } from '@stalwart-backstage/simulator';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
@@ -22,9 +23,7 @@ const POD = (i: number) => `stalwart-antigenic-stalwart-helm-chart-${i}`;
 const STATEFUL_SET_PATH =
   '/apis/apps/v1/namespaces/stalwart/statefulsets/stalwart-antigenic-stalwart-helm-chart';
 const ANA = mockCredentials.user.header('user:default/ana');
-const ADMIN_KEY = `api_${Buffer.from(
-  'backstage:demo-backstage-api-key',
-).toString('base64')}`;
+const ADMIN_KEY = encodeV015ApiKey('backstage', 'demo-backstage-api-key');
 const RELAY_KEYS = [
   'queue.route.resend.address',
   'queue.route.resend.auth.secret',

@@ -1,3 +1,4 @@
+import { encodeV015ApiKey } from './encodeV015ApiKey';
 import path from 'node:path';
 import { setupServer } from 'msw/node';
 import { createSimulator } from '../../createSimulator';
@@ -8,9 +9,10 @@ const POD = (i: number) => `stalwart-antigenic-stalwart-helm-chart-${i}`;
 const basic = (user: string, secret: string) =>
   `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
 const ADMIN = basic('admin', 'demo-admin-secret');
-const API_KEY = `Bearer api_${Buffer.from(
-  'backstage:demo-backstage-api-key',
-).toString('base64')}`;
+const API_KEY = `Bearer ${encodeV015ApiKey(
+  'backstage',
+  'demo-backstage-api-key',
+)}`;
 
 describe('the simulated Stalwart v0.15 management API', () => {
   const simulator = createSimulator({
@@ -199,9 +201,10 @@ describe('the simulated Stalwart v0.15 management API', () => {
   });
 
   it('answers 403 problem+json when the API key lacks the permission (§1 permissions)', async () => {
-    const readonly = `Bearer api_${Buffer.from(
-      'readonly:demo-readonly-api-key',
-    ).toString('base64')}`;
+    const readonly = `Bearer ${encodeV015ApiKey(
+      'readonly',
+      'demo-readonly-api-key',
+    )}`;
     expect(
       (await get(0, '/api/settings/list?prefix=queue', readonly)).status,
     ).toBe(200);

@@ -1,3 +1,4 @@
+import { encodeV015ApiKey } from '@stalwart-backstage/simulator';
 import { serializeError } from '@backstage/errors';
 import {
   ConnectionFixture,
@@ -10,7 +11,7 @@ import type { StalwartInstanceConnection } from './types';
 // Every credential of the demo scenario, raw and as it travels: none may appear in an error.
 const SECRETS = [
   'demo-backstage-api-key',
-  `api_${Buffer.from('backstage:demo-backstage-api-key').toString('base64')}`,
+  encodeV015ApiKey('backstage', 'demo-backstage-api-key'),
   'API_AAAAAQAAAAdkZWZnaGlqa2xtbm9wcXJzdHV2dw',
   'demo-postgres-password',
   'demo-recovery-secret',
