@@ -19,9 +19,8 @@ describe('the core Kubernetes plugin against the simulated demo clusters', () =>
   beforeAll(async () => {
     stack = await startBackendWithSimulator();
     await waitFor('the demo entities to be ingested', async () => {
-      const res = await fetch(
-        `${stack.backend.baseUrl}/api/catalog/entities/by-name/component/default/mail-edge`,
-        { headers: { authorization: `Bearer ${stack.token}` } },
+      const res = await stack.request(
+        '/api/catalog/entities/by-name/component/default/mail-edge',
       );
       return res.ok;
     });
@@ -32,12 +31,8 @@ describe('the core Kubernetes plugin against the simulated demo clusters', () =>
   }, 60_000);
 
   async function query(path: string, body: object): Promise<ClusterItem[]> {
-    const res = await fetch(`${stack.backend.baseUrl}/api/kubernetes${path}`, {
+    const res = await stack.request(`/api/kubernetes${path}`, {
       method: 'POST',
-      headers: {
-        authorization: `Bearer ${stack.token}`,
-        'content-type': 'application/json',
-      },
       body: JSON.stringify(body),
     });
     const payload = await res.json();

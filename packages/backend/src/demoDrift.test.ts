@@ -60,9 +60,8 @@ describe('settings drift of the demo scenario', () => {
 
   const drift = (name: string) =>
     waitFor(`the drift of ${name}`, async () => {
-      const res = await fetch(
-        `${stack.backend.baseUrl}/api/stalwart/v1/entities/default/component/${name}/drift`,
-        { headers: { authorization: `Bearer ${stack.token}` } },
+      const res = await stack.request(
+        `/api/stalwart/v1/entities/default/component/${name}/drift`,
       );
       // 404 until the catalog has ingested the demo fleet's entities.
       return res.ok

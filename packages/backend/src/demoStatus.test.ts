@@ -20,9 +20,8 @@ describe('instance status of the demo scenario', () => {
 
   const status = (name: string) =>
     waitFor(`the status of ${name}`, async () => {
-      const res = await fetch(
-        `${stack.backend.baseUrl}/api/stalwart/v1/entities/default/component/${name}/status`,
-        { headers: { authorization: `Bearer ${stack.token}` } },
+      const res = await stack.request(
+        `/api/stalwart/v1/entities/default/component/${name}/status`,
       );
       // 404 until the catalog has ingested the demo entities.
       return res.ok

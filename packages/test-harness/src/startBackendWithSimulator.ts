@@ -18,6 +18,8 @@ export type BackendWithSimulator = {
   backend: RunningBackend;
   /** A guest user's token for the backend's APIs. */
   token: string;
+  /** Calls the backend as that guest user: `request('/api/stalwart/v1/…')`; JSON bodies. */
+  request(path: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
 };
 
@@ -72,6 +74,15 @@ export async function startBackendWithSimulator(
       simulator,
       backend: started,
       token,
+      request: (path, init = {}) =>
+        fetch(`${started.baseUrl}${path}`, {
+          ...init,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(init.body ? { 'content-type': 'application/json' } : {}),
+            ...(init.headers as Record<string, string> | undefined),
+          },
+        }),
       async stop() {
         await started.stop();
         await simulator.close();

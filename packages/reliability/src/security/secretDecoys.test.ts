@@ -41,13 +41,7 @@ describe('planted secret decoys', () => {
   const responses: Array<{ place: string; text: string }> = [];
 
   const call = async (place: string, path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${running.backend.baseUrl}/api/stalwart${path}`, {
-      ...init,
-      headers: {
-        Authorization: `Bearer ${running.token}`,
-        'Content-Type': 'application/json',
-      },
-    });
+    const res = await running.request(`/api/stalwart${path}`, init);
     const text = await res.text();
     responses.push({
       place: `${place}: ${init.method ?? 'GET'} ${path} (${res.status})`,

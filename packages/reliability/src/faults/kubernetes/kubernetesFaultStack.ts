@@ -116,9 +116,8 @@ export async function startFaultStack(
   });
 
   async function status(entity: string) {
-    const res = await fetch(
-      `${stack.backend.baseUrl}/api/stalwart/v1/entities/default/component/${entity}/status`,
-      { headers: { authorization: `Bearer ${stack.token}` } },
+    const res = await stack.request(
+      `/api/stalwart/v1/entities/default/component/${entity}/status`,
     );
     if (!res.ok) {
       throw new Error(`status of ${entity}: HTTP ${res.status}`);

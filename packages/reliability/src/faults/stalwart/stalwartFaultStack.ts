@@ -66,9 +66,8 @@ export async function startStalwartFaultStack(): Promise<StalwartFaultStack> {
     route: string,
   ): Promise<RouteAnswer<T>> {
     const started = Date.now();
-    const res = await fetch(
-      `${stack.backend.baseUrl}/api/stalwart/v1/entities/default/component/${entity}/${route}`,
-      { headers: { authorization: `Bearer ${stack.token}` } },
+    const res = await stack.request(
+      `/api/stalwart/v1/entities/default/component/${entity}/${route}`,
     );
     const body = (await res.json()) as T;
     return { status: res.status, body, seconds: (Date.now() - started) / 1000 };
