@@ -1,6 +1,5 @@
 import {
   startBackendWithSimulator,
-  waitFor,
   type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
 
@@ -18,12 +17,9 @@ describe('the core Kubernetes plugin against the simulated demo clusters', () =>
 
   beforeAll(async () => {
     stack = await startBackendWithSimulator();
-    await waitFor('the demo entities to be ingested', async () => {
-      const res = await stack.request(
-        '/api/catalog/entities/by-name/component/default/mail-edge',
-      );
-      return res.ok;
-    });
+    await stack.waitForJson(
+      '/api/catalog/entities/by-name/component/default/mail-edge',
+    );
   }, 180_000);
 
   afterAll(async () => {

@@ -6,7 +6,6 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import {
   startBackendWithSimulator,
-  waitFor,
   type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
 import fs from 'node:fs';
@@ -59,15 +58,9 @@ describe('settings drift of the demo scenario', () => {
   }, 60_000);
 
   const drift = (name: string) =>
-    waitFor(`the drift of ${name}`, async () => {
-      const res = await stack.request(
-        `/api/stalwart/v1/entities/default/component/${name}/drift`,
-      );
-      // 404 until the catalog has ingested the demo fleet's entities.
-      return res.ok
-        ? ((await res.json()) as InstanceDriftResponseV1)
-        : undefined;
-    });
+    stack.waitForJson<InstanceDriftResponseV1>(
+      `/api/stalwart/v1/entities/default/component/${name}/drift`,
+    );
 
   it('compares the v0.16 instance’s rendered plan with the registry instead of reporting it unavailable', async () => {
     const response = await drift('mail-edge');

@@ -1,6 +1,5 @@
 import {
   startBackendWithSimulator,
-  waitFor,
   type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
 import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
@@ -19,15 +18,9 @@ describe('instance status of the demo scenario', () => {
   }, 60_000);
 
   const status = (name: string) =>
-    waitFor(`the status of ${name}`, async () => {
-      const res = await stack.request(
-        `/api/stalwart/v1/entities/default/component/${name}/status`,
-      );
-      // 404 until the catalog has ingested the demo entities.
-      return res.ok
-        ? ((await res.json()) as InstanceStatusResponseV1)
-        : undefined;
-    });
+    stack.waitForJson<InstanceStatusResponseV1>(
+      `/api/stalwart/v1/entities/default/component/${name}/status`,
+    );
 
   const reasonCodes = (response: InstanceStatusResponseV1) =>
     response.verdict.reasons.map(reason => reason.code).sort();

@@ -6,6 +6,7 @@ import {
 } from '@stalwart-backstage/simulator';
 import { resolve } from 'node:path';
 import { getGuestToken } from './guestToken';
+import { waitFor } from './waitFor';
 import { startBackend, type RunningBackend } from './startBackend';
 
 // Test tooling only ever runs from the monorepo's sources, never from a production build.
@@ -20,6 +21,11 @@ export type BackendWithSimulator = {
   token: string;
   /** Calls the backend as that guest user: `request('/api/stalwart/v1/…')`; JSON bodies. */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * GETs `path` as that user until it answers 2xx (a 404 until the catalog has ingested an
+   * entity, say) and returns the JSON body.
+   */
+  waitForJson<T>(path: string): Promise<T>;
   stop(): Promise<void>;
 };
 
@@ -70,18 +76,24 @@ export async function startBackendWithSimulator(
     });
     const token = await getGuestToken(backend.baseUrl);
     const started = backend;
+    const request: BackendWithSimulator['request'] = (path, init = {}) =>
+      fetch(`${started.baseUrl}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
     return {
       simulator,
       backend: started,
       token,
-      request: (path, init = {}) =>
-        fetch(`${started.baseUrl}${path}`, {
-          ...init,
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(init.body ? { 'content-type': 'application/json' } : {}),
-            ...(init.headers as Record<string, string> | undefined),
-          },
+      request,
+      waitForJson: path =>
+        waitFor(`GET ${path}`, async () => {
+          const res = await request(path);
+          return res.ok ? res.json() : undefined;
         }),
       async stop() {
         await started.stop();
