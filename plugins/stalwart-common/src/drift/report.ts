@@ -25,35 +25,55 @@ export interface Observation {
 
 const CLASS_RANK = new Map(DRIFT_CLASSES.map((c, i) => [c, i]));
 
-/** One state of one setting, and the pods that showed it. */
-export interface ItemState {
-  class: DriftClass;
-  explanation: DriftExplanationId;
-  liveDigest?: string;
-  observation: Observation;
-  pods: DriftPodRefV1[];
+/**
+ * One state of one setting: the item that shows it (its id is given when the report is
+ * assembled) and the pods that showed it, which are the item's own `pods`.
+ */
+export interface ItemState<A = unknown> {
+  readonly subject: string;
+  readonly item: DriftItemV1;
+  readonly liveDigest: string | undefined;
+  readonly rank: number;
+  /** What the engine needs later for this state (stored keys, a registry fix). */
+  attachment?: A;
+  /** The next state of the same subject. */
+  next?: ItemState<A>;
+  /** On a subject's first state: whether any of its states drifted. */
+  drifted?: boolean;
 }
+
+/** The report's items in display order, and the state each came from (same positions). */
+export interface CollectedItems<A> {
+  items: DriftItemV1[];
+  states: Array<ItemState<A>>;
+}
+
+type PodOrPods = DriftPodRefV1 | readonly DriftPodRefV1[] | undefined;
 
 /**
  * Merges per-pod observations into items: pods that saw the same state share one item, and a
  * setting that drifted on some pods shows only its drifted states (the rest are in sync).
+ *
+ * Each state is built as its final item at once, with the states of one subject chained: a
+ * 5,000-key report keeps one state, one item and one pod list per setting alive, no more.
  */
-export class ItemCollector {
-  // Per subject its few states: no per-observation key strings, which dominated 5,000-key runs.
-  private readonly subjects = new Map<string, ItemState[]>();
-  private readonly drifted = new Set<string>();
+export class ItemCollector<A = unknown> {
+  private readonly subjects = new Map<string, ItemState<A>>();
+  private count = 0;
 
   constructor(private readonly groupOf: (subject: string) => string = s => s) {}
 
-  add(observation: Observation, pod?: DriftPodRefV1): ItemState {
-    return this.addState(
-      observation.subject,
-      observation.class,
-      observation.explanation,
-      observation.live?.digest,
-      () => observation,
-      pod,
-    );
+  add(observation: Observation, pods?: PodOrPods): ItemState<A> {
+    const { subject, live } = observation;
+    const head = this.subjects.get(subject);
+    const state =
+      head &&
+      findState(head, observation.class, observation.explanation, live?.digest);
+    if (state) {
+      addPods(state.item.pods, pods);
+      return state;
+    }
+    return this.create(head, observation, live?.digest, pods);
   }
 
   /** Like `add`, building the observation only for a state not seen yet (most pods agree). */
@@ -63,24 +83,15 @@ export class ItemCollector {
     explanation: DriftExplanationId,
     liveDigest: string | undefined,
     make: () => Observation,
-    pod?: DriftPodRefV1,
-  ): ItemState {
-    let states = this.subjects.get(subject);
-    if (!states) this.subjects.set(subject, (states = []));
-    let state = findState(states, cls, explanation, liveDigest);
-    if (!state) {
-      state = {
-        class: cls,
-        explanation,
-        liveDigest,
-        observation: make(),
-        pods: [],
-      };
-      states.push(state);
+    pods?: PodOrPods,
+  ): ItemState<A> {
+    const head = this.subjects.get(subject);
+    const state = head && findState(head, cls, explanation, liveDigest);
+    if (state) {
+      addPods(state.item.pods, pods);
+      return state;
     }
-    if (pod) state.pods.push(pod);
-    if (cls !== 'in-sync') this.drifted.add(subject);
-    return state;
+    return this.create(head, make(), liveDigest, pods);
   }
 
   /** Like `addState` for a state already seen; undefined (nothing recorded) for a new one. */
@@ -90,71 +101,133 @@ export class ItemCollector {
     explanation: DriftExplanationId,
     liveDigest: string | undefined,
     pod: DriftPodRefV1,
-  ): ItemState | undefined {
-    const states = this.subjects.get(subject);
-    const state = states && findState(states, cls, explanation, liveDigest);
-    if (state) state.pods.push(pod);
+  ): ItemState<A> | undefined {
+    const head = this.subjects.get(subject);
+    const state = head && findState(head, cls, explanation, liveDigest);
+    if (state) state.item.pods.push(pod);
     return state;
   }
 
-  /** Items in display order, each with a stable id, and the state each id came from. */
-  items(): Array<{ item: DriftItemV1; state: ItemState }> {
-    const kept: ItemState[] = [];
-    for (const [subject, states] of this.subjects) {
-      const drifted = this.drifted.has(subject);
-      for (const state of states)
-        if (!drifted || state.class !== 'in-sync') kept.push(state);
+  /** Items in display order (most urgent class, then subject), each given its stable id. */
+  items(): CollectedItems<A> {
+    const states: Array<ItemState<A>> = new Array(this.count);
+    let kept = 0;
+    // Subjects with several kept states: their ids are numbered in display order.
+    let numbered: Set<string> | undefined;
+    for (const [subject, head] of this.subjects) {
+      const first = kept;
+      for (
+        let state: ItemState<A> | undefined = head;
+        state;
+        state = state.next
+      )
+        if (!head.drifted || state.item.class !== 'in-sync')
+          states[kept++] = state;
+      if (kept - first > 1) (numbered ??= new Set()).add(subject);
     }
-    // Ranks looked up once per state, not twice per comparison (5,000 items sort in ~60,000).
-    const ranked = kept.map(state => ({
-      rank: CLASS_RANK.get(state.class)!,
-      subject: state.observation.subject,
-      state,
-    }));
-    ranked.sort((a, b) => a.rank - b.rank || (a.subject < b.subject ? -1 : 1));
+    states.length = kept;
+    states.sort((a, b) => a.rank - b.rank || compareText(a.subject, b.subject));
     const seen = new Map<string, number>();
-    return ranked.map(({ state }) => {
-      const { observation: o, pods } = state;
-      const n = seen.get(o.subject) ?? 0;
-      seen.set(o.subject, n + 1);
-      return { item: this.itemOf(o, pods, n), state };
+    const items = states.map(state => {
+      const { subject, item } = state;
+      if (numbered?.has(subject)) {
+        const n = seen.get(subject) ?? 0;
+        seen.set(subject, n + 1);
+        item.id = n === 0 ? subject : `${subject}#${n + 1}`;
+      } else item.id = subject;
+      return item;
     });
+    return { items, states };
   }
 
-  // Plain assignments in the API's field order: conditional spreads cost a temporary object each.
-  private itemOf(o: Observation, pods: DriftPodRefV1[], n: number) {
-    const item = {
-      id: n === 0 ? o.subject : `${o.subject}#${n + 1}`,
-    } as DriftItemV1;
-    if (o.key !== undefined) item.key = o.key;
-    if (o.object) item.object = o.object;
-    item.group = o.group ?? this.groupOf(o.subject);
-    item.class = o.class;
-    item.explanation = o.explanation;
-    if (o.declared?.text !== undefined) item.declared = o.declared.text;
-    if (o.live?.text !== undefined) item.live = o.live.text;
-    item.masked = Boolean(o.declared?.masked || o.live?.masked);
-    item.pods = pods;
-    item.remediations = o.remediations;
-    return item;
+  /** Per item id, the attachments of the items that have one. */
+  static attachmentsById<A>({
+    items,
+    states,
+  }: CollectedItems<A>): Record<string, A> {
+    const byId: Record<string, A> = {};
+    states.forEach((state, i) => {
+      if (state.attachment !== undefined) byId[items[i].id] = state.attachment;
+    });
+    return byId;
+  }
+
+  private create(
+    head: ItemState<A> | undefined,
+    observation: Observation,
+    liveDigest: string | undefined,
+    pods: PodOrPods,
+  ): ItemState<A> {
+    const state: ItemState<A> = {
+      subject: observation.subject,
+      item: this.itemOf(observation, podList(pods)),
+      liveDigest,
+      rank: CLASS_RANK.get(observation.class)!,
+    };
+    this.count += 1;
+    if (head) lastOf(head).next = state;
+    else this.subjects.set(state.subject, state);
+    if (observation.class !== 'in-sync') (head ?? state).drifted = true;
+    return state;
+  }
+
+  // One literal in the API's field order (the id is given later): an item that grows field by
+  // field reallocates its property store several times, and items are most of a report's memory.
+  // Absent optional fields are undefined, which the JSON response drops.
+  private itemOf(o: Observation, pods: DriftPodRefV1[]): DriftItemV1 {
+    return {
+      id: '',
+      key: o.key,
+      object: o.object,
+      group: o.group ?? this.groupOf(o.subject),
+      class: o.class,
+      explanation: o.explanation,
+      declared: o.declared?.text,
+      live: o.live?.text,
+      masked: Boolean(o.declared?.masked || o.live?.masked),
+      pods,
+      remediations: o.remediations,
+    };
   }
 }
 
-function findState(
-  states: ItemState[],
+/** A new item's pod list, sized to the pods that showed its state. */
+function podList(pods: PodOrPods): DriftPodRefV1[] {
+  if (!pods) return [];
+  return Array.isArray(pods) ? pods.slice() : [pods as DriftPodRefV1];
+}
+
+function compareText(a: string, b: string) {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function addPods(list: DriftPodRefV1[], pods: PodOrPods) {
+  if (!pods) return;
+  if (!Array.isArray(pods)) list.push(pods as DriftPodRefV1);
+  else for (const pod of pods) list.push(pod);
+}
+
+function lastOf<A>(head: ItemState<A>): ItemState<A> {
+  let state = head;
+  while (state.next) state = state.next;
+  return state;
+}
+
+function findState<A>(
+  head: ItemState<A>,
   cls: DriftClass,
   explanation: DriftExplanationId,
   liveDigest: string | undefined,
-): ItemState | undefined {
-  let state: ItemState | undefined;
-  for (const candidate of states)
+): ItemState<A> | undefined {
+  for (let state: ItemState<A> | undefined = head; state; state = state.next)
     if (
-      candidate.class === cls &&
-      candidate.explanation === explanation &&
-      candidate.liveDigest === liveDigest
+      state.item.class === cls &&
+      state.item.explanation === explanation &&
+      state.liveDigest === liveDigest
     )
-      state = candidate;
-  return state;
+      return state;
+  return undefined;
 }
 
 /** Items per class. */

@@ -23,10 +23,14 @@ import {
   type DeclaredSide,
 } from './declaredSide';
 import {
+  claim,
+  claimByAll,
+  isClaimedBy,
   liveIndexOf,
   liveKeyForPod,
+  servedAlikeByAll,
   storedSpellings,
-  claim,
+  textOn,
   type LiveIndex,
 } from './liveIndex';
 import { isServerManagedKeyV015 } from './serverManaged';
@@ -69,7 +73,7 @@ const REMEDIES: Partial<Record<DriftExplanationId, DriftRemediationAction[]>> =
     'server-managed': ['reset-to-git'],
   };
 
-// Fields assigned only when present, as the items carry them: no spread temporaries per state.
+// One literal of fixed shape: an object grown field by field reallocates as it grows.
 function observationOf(
   subject: string,
   cls: DriftClass,
@@ -77,11 +81,15 @@ function observationOf(
   declared: SafeValue | undefined,
   live: SafeValue | undefined,
 ): Observation {
-  const o = { subject, key: subject, class: cls, explanation } as Observation;
-  if (declared) o.declared = declared;
-  if (live) o.live = live;
-  o.remediations = cls === 'in-sync' ? [] : REMEDIES[explanation] ?? [];
-  return o;
+  return {
+    subject,
+    key: subject,
+    class: cls,
+    explanation,
+    declared,
+    live,
+    remediations: cls === 'in-sync' ? [] : REMEDIES[explanation] ?? [],
+  };
 }
 
 /** One engine run: shared caches for the pods of an instance. */
@@ -89,10 +97,10 @@ class V015Comparison {
   // Per run only: their keys are raw values, which must not outlive the read.
   private readonly secretValues = new Map<string, SafeValue>();
   private readonly plainValues = new Map<string, SafeValue>();
-  readonly collector = new ItemCollector(settingGroupV015);
-  readonly storedKeys = new Map<ItemState, string[]>();
+  /** Attached to items: the keys as the settings database stores them. */
+  readonly collector = new ItemCollector<string[]>(settingGroupV015);
   // The state the previous observation landed in: the next pod usually reports the same one.
-  private last?: ItemState;
+  private last?: ItemState<string[]>;
   private lastSubject = '';
 
   value(key: string, text: string): SafeValue {
@@ -113,17 +121,17 @@ class V015Comparison {
     explanation: DriftExplanationId,
     declared: SafeValue | undefined,
     live: SafeValue | undefined,
-  ): ItemState {
+  ): ItemState<string[]> {
     const liveDigest = live?.digest;
     const last = this.last;
     if (
       last &&
       this.lastSubject === subject &&
-      last.class === cls &&
-      last.explanation === explanation &&
+      last.item.class === cls &&
+      last.item.explanation === explanation &&
       last.liveDigest === liveDigest
     ) {
-      last.pods.push(pod);
+      last.item.pods.push(pod);
       return last;
     }
     const state =
@@ -139,6 +147,21 @@ class V015Comparison {
     this.last = state;
     this.lastSubject = subject;
     return state;
+  }
+
+  /** One state seen alike on all `pods`: the common case, recorded in one step. */
+  observeOnAll(
+    pods: readonly DriftPodRefV1[],
+    subject: string,
+    cls: DriftClass,
+    explanation: DriftExplanationId,
+    declared: SafeValue | undefined,
+    live: SafeValue | undefined,
+  ): ItemState<string[]> {
+    return this.collector.add(
+      observationOf(subject, cls, explanation, declared, live),
+      pods,
+    );
   }
 }
 
@@ -222,19 +245,13 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
   }
 
   const collected = run.collector.items();
-  const items = collected.map(c => c.item);
-  const storedKeys: Record<string, string[]> = {};
-  for (const { item, state } of collected) {
-    const keys = run.storedKeys.get(state);
-    if (keys) storedKeys[item.id] = keys;
-  }
   return {
     engine: 'v0.15',
-    items,
-    counts: countByClass(items),
+    items: collected.items,
+    counts: countByClass(collected.items),
     pods,
     errors,
-    storedKeys,
+    storedKeys: ItemCollector.attachmentsById(collected),
     registryFixes: {},
   };
 }
@@ -247,8 +264,31 @@ function compareDeclared(
   index: LiveIndex,
   patterns: LocalKeyPatterns,
 ) {
-  for (const { key, alternative, perPod } of declared) {
+  const everyPod = compared.length === index.pods;
+  const refs = compared.map(pod => pod.ref);
+  for (const { key, alternative, perPod, onEveryPod } of declared) {
     const primary = index.keys.get(key);
+    // Most keys: declared alike in every pod's file, served alike by every pod, and in sync.
+    if (everyPod && onEveryPod && primary) {
+      if (servedAlikeByAll(primary, index.pods)) {
+        const liveValue =
+          primary.text === onEveryPod.text
+            ? onEveryPod.value
+            : run.value(key, primary.text);
+        if (liveValue.digest === onEveryPod.value.digest) {
+          claimByAll(primary);
+          run.observeOnAll(
+            refs,
+            onEveryPod.shown,
+            'in-sync',
+            'matches-git',
+            onEveryPod.value,
+            liveValue,
+          );
+          continue;
+        }
+      }
+    }
     const other = index.keys.get(alternative);
     for (let p = 0; p < compared.length; p++) {
       const entry = perPod[p];
@@ -267,7 +307,7 @@ function compareDeclared(
         continue;
       }
       claim(live, pod.index);
-      const liveText = live.texts[pod.index]!;
+      const liveText = textOn(live, pod.index)!;
       const liveValue =
         liveText === entry.text ? entry.value : run.value(key, liveText);
       if (liveValue.digest === entry.value.digest) {
@@ -305,19 +345,39 @@ function compareLiveOnly(
   patterns: LocalKeyPatterns,
   readCount: number,
 ) {
+  const everyPod = compared.length === readCount;
+  const refs = compared.map(pod => pod.ref);
   for (const live of index.keys.values()) {
-    const claimedBy = live.claimedBy;
-    if (claimedBy && live.claims === live.servedBy) continue;
+    if (live.claims === live.servedBy) continue;
     // Database keys are shared, so every pod serves them; a key only some pods serve comes from their own file.
     const fromDatabase =
       live.servedBy === readCount && !patterns.isLocal(live.key);
+    if (
+      fromDatabase &&
+      everyPod &&
+      live.claims === 0 &&
+      !live.sources &&
+      servedAlikeByAll(live, readCount)
+    ) {
+      const stored = storedSpellings(live, 0);
+      const server = isServerManagedKeyV015(stored[0]);
+      run.observeOnAll(
+        refs,
+        stored[0],
+        server ? 'database-only-server' : 'database-only-user',
+        server ? 'server-managed' : 'database-only',
+        undefined,
+        run.value(live.key, live.text),
+      ).attachment = stored;
+      continue;
+    }
     let server: boolean | undefined;
     let lastText: string | undefined;
     let lastValue: SafeValue | undefined;
     for (const pod of compared) {
-      const text = live.texts[pod.index];
+      const text = textOn(live, pod.index);
       if (text === undefined) continue;
-      if (claimedBy?.[pod.index]) continue;
+      if (isClaimedBy(live, pod.index)) continue;
       const stored = storedSpellings(live, pod.index);
       if (text !== lastText || !lastValue) {
         lastText = text;
@@ -333,7 +393,7 @@ function compareLiveOnly(
           undefined,
           lastValue,
         );
-        run.storedKeys.set(state, stored);
+        state.attachment = stored;
         continue;
       }
       let explanation: DriftExplanationId = 'pod-file-differs';

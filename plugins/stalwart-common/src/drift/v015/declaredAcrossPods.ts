@@ -8,6 +8,8 @@ export interface DeclaredKey {
   alternative: string;
   /** Per pod (by position in the sides given): its entry, undefined when that pod's file lacks the key. */
   perPod: Array<DeclaredEntry | undefined>;
+  /** Every pod's file declares the key with the same spelling and text: the first pod's entry. */
+  onEveryPod?: DeclaredEntry;
 }
 
 // Pods differ only by their substitutions, and the sides are themselves cached per ConfigMap, so
@@ -38,7 +40,22 @@ function merge(sides: readonly DeclaredSide[]): DeclaredKey[] {
       declared.perPod[pod] = entry;
     }
   });
-  return [...byKey.values()];
+  const keys = [...byKey.values()];
+  for (const declared of keys)
+    if (declaredAlike(declared.perPod))
+      declared.onEveryPod = declared.perPod[0];
+  return keys;
+}
+
+// A loop, not `every`: `perPod` has holes where a pod's file lacks the key, and `every` skips holes.
+function declaredAlike(perPod: Array<DeclaredEntry | undefined>) {
+  const first = perPod[0];
+  for (let pod = 0; pod < perPod.length; pod++) {
+    const entry = perPod[pod];
+    if (!entry || !first || entry.text !== first.text) return false;
+    if (entry.shown !== first.shown) return false;
+  }
+  return true;
 }
 
 /**

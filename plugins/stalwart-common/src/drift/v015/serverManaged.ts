@@ -36,5 +36,7 @@ const SERVER_PREFIXES = [
  * @public
  */
 export function isServerManagedKeyV015(key: string): boolean {
-  return SERVER_KEYS.has(key) || SERVER_PREFIXES.some(p => key.startsWith(p));
+  if (SERVER_KEYS.has(key)) return true;
+  for (const prefix of SERVER_PREFIXES) if (key.startsWith(prefix)) return true;
+  return false;
 }

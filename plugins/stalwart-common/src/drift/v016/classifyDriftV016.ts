@@ -1,15 +1,11 @@
 import type {
+  DriftObjectRefV1,
   DriftExplanationId,
   DriftPodV1,
   DriftReadErrorV1,
   DriftRemediationAction,
 } from '../../api/driftV1';
-import {
-  ItemCollector,
-  countByClass,
-  type ItemState,
-  type Observation,
-} from '../report';
+import { ItemCollector, countByClass, type Observation } from '../report';
 import type { DriftReport, RegistryFix } from '../types';
 import { compareFields, safeObject } from './compareFields';
 import { parseSettingsPlan } from './planFile';
@@ -18,14 +14,24 @@ import { isServerDefaultObject } from './serverDefaults';
 import { LiveIndex, naturalKeyOf } from './naturalKeys';
 import type { DeclaredObject, V016DriftInput } from './types';
 
+const RESET: DriftRemediationAction[] = ['reset-to-git'];
+
+/** Whether a value holds a `#cid` reference anywhere (a scan, no copies). */
+function hasReference(value: unknown): boolean {
+  if (typeof value === 'string') return value.startsWith('#');
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasReference);
+  return Object.values(value).some(hasReference);
+}
+
 /** Replaces `#cid` references with the live ids of the objects those cids matched. */
 function resolveReferences(
   value: unknown,
   liveIds: Map<string, string>,
 ): unknown {
-  if (typeof value === 'string' && value.startsWith('#'))
-    return liveIds.get(value.slice(1)) ?? value;
   // A value without references comes back as it is: copying every declared object was most of the garbage.
+  if (!hasReference(value)) return value;
+  if (typeof value === 'string') return liveIds.get(value.slice(1)) ?? value;
   if (Array.isArray(value)) {
     const resolved = value.map(v => resolveReferences(v, liveIds));
     return resolved.every((v, i) => v === value[i]) ? value : resolved;
@@ -97,25 +103,35 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
     if (id) liveIds.set(object.cid, id);
   }
 
-  const collector = new ItemCollector();
-  const fixes = new Map<ItemState, RegistryFix>();
+  // Attached to items: the registry call that resets each to git.
+  const collector = new ItemCollector<RegistryFix>();
+  // Literals, not spreads: one observation per field of every declared object.
   const observe = (
     type: string,
     naturalKey: string,
-    o: Omit<Observation, 'subject' | 'group' | 'object' | 'remediations'>,
+    o: Pick<Observation, 'class' | 'explanation' | 'declared' | 'live'>,
     ref: { id?: string; field?: string },
     fix?: RegistryFix,
-    remediations: DriftRemediationAction[] = fix ? ['reset-to-git'] : [],
+    remediations: DriftRemediationAction[] = fix ? RESET : [],
   ) => {
     const group = `${type}/${naturalKey}`;
+    const object: DriftObjectRefV1 = {
+      type,
+      naturalKey,
+      id: ref.id,
+      field: ref.field,
+    };
     const state = collector.add({
-      ...o,
       subject: ref.field ? `${group}/${ref.field}` : group,
       group,
-      object: { type, naturalKey, ...ref },
+      class: o.class,
+      explanation: o.explanation,
+      declared: o.declared,
+      live: o.live,
       remediations: o.class === 'in-sync' ? [] : remediations,
+      object,
     });
-    if (fix) fixes.set(state, fix);
+    if (fix) state.attachment = fix;
   };
 
   const compareObject = (
@@ -133,11 +149,11 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
       registry[type][id],
       explanation,
     )) {
-      const { field, restore, ...rest } = outcome;
+      const { field, restore } = outcome;
       observe(
         type,
         naturalKey,
-        rest,
+        outcome,
         { id, field },
         // config.json is read at boot; x:DataStore/set would rewrite a read-only mount.
         restore && !restart
@@ -235,19 +251,13 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
   }
 
   const collected = collector.items();
-  const items = collected.map(c => c.item);
-  const registryFixes: Record<string, RegistryFix> = {};
-  for (const { item, state } of collected) {
-    const fix = fixes.get(state);
-    if (fix) registryFixes[item.id] = fix;
-  }
   return {
     engine: 'v0.16',
-    items,
-    counts: countByClass(items),
+    items: collected.items,
+    counts: countByClass(collected.items),
     pods,
     errors,
     storedKeys: {},
-    registryFixes,
+    registryFixes: ItemCollector.attachmentsById(collected),
   };
 }

@@ -48,13 +48,14 @@ export function compareFields(
 ): FieldOutcome[] {
   const fields = fieldSchemaOf(schema, type, live ?? declared);
   const defaults = fields?.defaults ?? {};
-  const names = new Set([
-    ...Object.keys(declared ?? {}),
-    ...Object.keys(live),
-    ...Object.keys(defaults),
-  ]);
+  const names = Object.keys(live);
+  if (declared) for (const name of Object.keys(declared)) names.push(name);
+  for (const name of Object.keys(defaults)) names.push(name);
+  names.sort();
   const outcomes: FieldOutcome[] = [];
-  for (const field of [...names].sort()) {
+  for (let i = 0; i < names.length; i++) {
+    const field = names[i];
+    if (field === names[i - 1]) continue; // sorted: a name in several sources comes in a row
     if (field === 'id' || isServerSetField(fields, field)) continue;
     const secret = isSecretField(fields, field);
     const declaredJson = canonicalJson(declared?.[field]);
@@ -66,46 +67,64 @@ export function compareFields(
     if (!isDeclared && expectedJson === undefined) {
       // Declared nowhere and no default: whatever is set was set in the registry.
       if (liveJson !== undefined)
-        outcomes.push({
-          field,
-          class: 'database-only-user',
-          explanation: 'database-only',
-          live: safeJson(secret, liveValue, liveJson),
-          restore: { value: null },
-        });
+        outcomes.push(
+          outcomeOf(
+            field,
+            'database-only-user',
+            'database-only',
+            undefined,
+            safeJson(secret, liveValue, liveJson),
+            { value: null },
+          ),
+        );
       continue;
     }
     const declaredSafe = safeJson(secret, expected, expectedJson);
-    const base = {
-      field,
-      declared: declaredSafe,
-      // Equal JSON sanitises equally: most fields are in sync, so this halves the masking work.
-      live:
-        liveJson === expectedJson
-          ? declaredSafe
-          : safeJson(secret, liveValue, liveJson),
-    };
+    // Equal JSON sanitises equally: most fields are in sync, so this halves the masking work.
+    const liveSafe =
+      liveJson === expectedJson
+        ? declaredSafe
+        : safeJson(secret, liveValue, liveJson);
     const secretHidden = liveJson?.includes(MASKED) && !isReference(expected);
     if (liveJson === expectedJson || (secret && secretHidden)) {
       if (!isDeclared) continue; // a default left alone says nothing
-      outcomes.push({
-        ...base,
-        class: 'in-sync',
-        explanation:
+      outcomes.push(
+        outcomeOf(
+          field,
+          'in-sync',
           liveJson === expectedJson ? 'matches-git' : 'secret-not-comparable',
-      });
+          declaredSafe,
+          liveSafe,
+        ),
+      );
       continue;
     }
     const declaredObject = declared !== undefined;
     const restorable = !(secret && !isReference(expected) && expectedJson);
-    outcomes.push({
-      ...base,
-      class: declaredObject ? 'changed-live' : 'database-only-user',
-      explanation: declaredObject ? changedExplanation : 'database-only',
-      ...(restorable ? { restore: { value: expected ?? null } } : {}),
-    });
+    outcomes.push(
+      outcomeOf(
+        field,
+        declaredObject ? 'changed-live' : 'database-only-user',
+        declaredObject ? changedExplanation : 'database-only',
+        declaredSafe,
+        liveSafe,
+        restorable ? { value: expected ?? null } : undefined,
+      ),
+    );
   }
   return outcomes;
+}
+
+// One literal of fixed shape per field: spreads cost a temporary object each.
+function outcomeOf(
+  field: string,
+  cls: DriftClass,
+  explanation: DriftExplanationId,
+  declared: SafeValue | undefined,
+  live: SafeValue | undefined,
+  restore?: { value: unknown },
+): FieldOutcome {
+  return { field, class: cls, explanation, declared, live, restore };
 }
 
 /** A whole object as one value: secret fields other than references left out. */

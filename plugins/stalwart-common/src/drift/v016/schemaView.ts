@@ -18,6 +18,7 @@ export const isSingletonType = (schema: RegistrySchemaV016, type: string) =>
   schema.objects[type]?.type === 'singleton';
 
 const SECRET_NAME = /secret|password|token|privatekey|apikey|credential/i;
+const secretFieldAnswers = new WeakMap<FieldSchema, Map<string, boolean>>();
 
 /**
  * Whether a field can hold a secret: `format: secret`, a secret object (`x:SecretText`,
@@ -27,12 +28,20 @@ export function isSecretField(
   fields: FieldSchema | undefined,
   name: string,
 ): boolean {
-  const field = fields?.properties[name];
-  return (
-    field?.type?.format === 'secret' ||
-    /secret/i.test(field?.type?.objectName ?? '') ||
-    SECRET_NAME.test(name)
-  );
+  if (!fields) return SECRET_NAME.test(name);
+  // A schema's answers never change, and every object of a type asks about the same fields.
+  let answers = secretFieldAnswers.get(fields);
+  if (!answers) secretFieldAnswers.set(fields, (answers = new Map()));
+  let secret = answers.get(name);
+  if (secret === undefined) {
+    const field = fields.properties[name];
+    secret =
+      field?.type?.format === 'secret' ||
+      /secret/i.test(field?.type?.objectName ?? '') ||
+      SECRET_NAME.test(name);
+    answers.set(name, secret);
+  }
+  return secret;
 }
 
 /** Fields the server sets itself (`update: serverSet`): never declared, never drift. */
