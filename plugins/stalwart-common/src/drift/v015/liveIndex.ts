@@ -89,7 +89,7 @@ function serve(
     // Another spelling of a key this pod serves already: the first one's value stands.
     const sources = live.sources?.[pod];
     if (sources) sources.push(raw);
-    else setSources(live, pod, [storedSpellings(live, pod)[0], raw]);
+    else setSources(live, pod, [sharedSpelling(live), raw]);
     return;
   }
   const contiguous = pod === live.firstPod + live.servedBy;
@@ -101,8 +101,7 @@ function serve(
   if (live.texts) live.texts[pod] = text;
   if (live.servedBy === 0) {
     if (raw !== live.key) live.stored = [raw];
-  } else if (raw !== storedSpellings(live, pod)[0])
-    setSources(live, pod, [raw]);
+  } else if (raw !== sharedSpelling(live)) setSources(live, pod, [raw]);
   live.servedBy += 1;
 }
 
@@ -141,6 +140,11 @@ export function isClaimedBy(live: LiveKey, pod: number): boolean {
 /** The spellings `pod` stores the key under (the settings API deletes by these). */
 export function storedSpellings(live: LiveKey, pod: number): string[] {
   return live.sources?.[pod] ?? (live.stored ??= [live.key]);
+}
+
+/** The spelling pods store the key under unless `sources` says otherwise (no list allocated). */
+function sharedSpelling(live: LiveKey): string {
+  return live.stored?.[0] ?? live.key;
 }
 
 function setSources(live: LiveKey, pod: number, sources: string[]) {
