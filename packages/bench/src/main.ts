@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   if (options.from) {
     results = JSON.parse(readFileSync(options.from, 'utf8'));
     // Figures as measured; the verdicts follow the current rules.
-    results.targets = judgeTargets(results.sizes);
+    results.targets = judgeTargets(results.sizes, results.drift);
   } else {
     results = await runBenchmarks(options, log);
   }

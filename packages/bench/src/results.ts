@@ -34,7 +34,7 @@ export interface SizeResult {
 
 /** A target of issue 9, judged on this run's figures. */
 export interface TargetVerdict {
-  id: 'view-speed' | 'viewer-requests' | 'memory' | 'cold-start';
+  id: 'view-speed' | 'viewer-requests' | 'memory' | 'cold-start' | 'drift';
   target: string;
   /** The size the figures come from. */
   instances?: number;

@@ -79,7 +79,7 @@ export async function runBenchmarks(
     drift,
     render,
     scaffolder,
-    targets: judgeTargets(sizes),
+    targets: judgeTargets(sizes, drift),
   };
 }
 

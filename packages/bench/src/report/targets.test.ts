@@ -1,4 +1,5 @@
 import { sampleSize } from './__testing__/sampleResults';
+import type { ScriptBenchResult } from '../measure/scriptBenches';
 import { judgeTargets } from './targets';
 
 describe('judgeTargets', () => {
@@ -12,6 +13,7 @@ describe('judgeTargets', () => {
       ['viewer-requests', true, 1000],
       ['memory', true, 5000],
       ['cold-start', true, 1000],
+      ['drift', undefined, undefined],
     ]);
     expect(verdicts[0].measured).toBe('2 ms vs 100 ms: 50x');
     expect(verdicts[0].margin).toBe(
@@ -64,6 +66,51 @@ describe('judgeTargets', () => {
       undefined,
       undefined,
       undefined,
+      undefined,
     ]);
+  });
+
+  it('judges the drift target on the slowest engine, the ConfigMap parse left out', () => {
+    const drift = (v015: number, v016: number): ScriptBenchResult => ({
+      script: 'bench:drift',
+      measured: true,
+      timings: [
+        {
+          label:
+            'v0.15 classification, ConfigMap unchanged since the last read (its parse reused)',
+          medianMs: v015,
+        },
+        {
+          label:
+            'v0.15 classification, ConfigMap changed (parse of config.toml included)',
+          medianMs: 90,
+        },
+        {
+          label:
+            'v0.16 classification, plan unchanged since the last read (its parse reused), 550 objects, 4,400 fields',
+          medianMs: v016,
+        },
+        {
+          label:
+            'v0.16 classification, plan changed (parse of the plan included)',
+          medianMs: 40,
+        },
+      ],
+      batches: [],
+      output: '',
+    });
+    const met = judgeTargets([], drift(12.5, 15))[4];
+    expect(met).toMatchObject({
+      id: 'drift',
+      met: true,
+      measured: 'v0.15 12.5 ms, v0.16 15 ms',
+      margin: 'slowest 5 ms under',
+    });
+    expect(judgeTargets([], drift(21, 15))[4]).toMatchObject({
+      met: false,
+      margin: 'slowest 1 ms over',
+    });
+    const unmeasured = { ...drift(1, 1), measured: false };
+    expect(judgeTargets([], unmeasured)[4].measured).toBe('not measured');
   });
 });

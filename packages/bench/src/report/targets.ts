@@ -1,3 +1,4 @@
+import type { ScriptBenchResult } from '../measure/scriptBenches';
 import type { SizeResult, TargetVerdict } from '../results';
 
 const TARGET_SIZE = 1000;
@@ -148,13 +149,49 @@ function coldStart(result: SizeResult | undefined): TargetVerdict {
   };
 }
 
-/** Judges issue 9's four targets on the figures of one run. */
-export function judgeTargets(sizes: SizeResult[]): TargetVerdict[] {
+// The rows of `yarn bench:drift` the target is about: classification with the declared state
+// already parsed (the ConfigMap or plan changes with git, the live settings with every read);
+// the script prints the rows with the parse too.
+const DRIFT_ENGINES = [
+  { engine: 'v0.15', label: /^v0\.15 classification, ConfigMap unchanged/ },
+  { engine: 'v0.16', label: /^v0\.16 classification, plan unchanged/ },
+];
+const DRIFT_LIMIT_MS = 20;
+
+function driftSpeed(drift: ScriptBenchResult | undefined): TargetVerdict {
+  const target =
+    'Drift of an instance with 5,000 settings keys classified in < 20 ms (median, each engine)';
+  const figures = DRIFT_ENGINES.map(({ engine, label }) => ({
+    engine,
+    ms: drift?.timings.find(t => label.test(t.label))?.medianMs,
+  }));
+  if (!drift?.measured || figures.some(f => f.ms === undefined)) {
+    return { id: 'drift', target, measured: 'not measured', margin: '' };
+  }
+  const slowest = Math.max(...figures.map(f => f.ms!));
+  return {
+    id: 'drift',
+    target,
+    measured: figures.map(f => `${f.engine} ${fmt(f.ms!, 2)} ms`).join(', '),
+    met: slowest < DRIFT_LIMIT_MS,
+    margin:
+      slowest < DRIFT_LIMIT_MS
+        ? `slowest ${fmt(DRIFT_LIMIT_MS - slowest, 2)} ms under`
+        : `slowest ${fmt(slowest - DRIFT_LIMIT_MS, 2)} ms over`,
+  };
+}
+
+/** Judges issue 9's four targets and issue 7's drift target on the figures of one run. */
+export function judgeTargets(
+  sizes: SizeResult[],
+  drift?: ScriptBenchResult,
+): TargetVerdict[] {
   const atTarget = pick(sizes, TARGET_SIZE);
   return [
     viewSpeed(atTarget),
     viewerRequests(atTarget),
     memory(pick(sizes, MEMORY_SIZE)),
     coldStart(atTarget),
+    driftSpeed(drift),
   ];
 }

@@ -8,7 +8,7 @@ import type {
 import { ItemCollector, countByClass, type Observation } from '../report';
 import type { DriftReport, RegistryFix } from '../types';
 import { compareFields, safeObject } from './compareFields';
-import { parseSettingsPlan } from './planFile';
+import { declaredObjectsOf } from './declaredPlan';
 import { isSingletonType } from './schemaView';
 import { isServerDefaultObject } from './serverDefaults';
 import { LiveIndex, naturalKeyOf } from './naturalKeys';
@@ -56,10 +56,7 @@ function resolveReferences(
  */
 export function classifyDriftV016(input: V016DriftInput): DriftReport {
   const { schema, registry } = input;
-  const declared = parseSettingsPlan(
-    input.plan,
-    type => schema.lists?.[type]?.labelProperty,
-  );
+  const declared = [...declaredObjectsOf(input.plan, schema)];
   if (input.configJson)
     declared.push({
       type: 'x:DataStore',
