@@ -94,20 +94,6 @@ export class ItemCollector<A = unknown> {
     return this.create(head, make(), liveDigest, pods);
   }
 
-  /** Like `addState` for a state already seen; undefined (nothing recorded) for a new one. */
-  joinState(
-    subject: string,
-    cls: DriftClass,
-    explanation: DriftExplanationId,
-    liveDigest: string | undefined,
-    pod: DriftPodRefV1,
-  ): ItemState<A> | undefined {
-    const head = this.subjects.get(subject);
-    const state = head && findState(head, cls, explanation, liveDigest);
-    if (state) state.item.pods.push(pod);
-    return state;
-  }
-
   /** Items in display order (most urgent class, then subject), each given its stable id. */
   items(): CollectedItems<A> {
     const states: Array<ItemState<A>> = new Array(this.count);

@@ -99,9 +99,6 @@ class V015Comparison {
   private readonly plainValues = new Map<string, SafeValue>();
   /** Attached to items: the keys as the settings database stores them. */
   readonly collector = new ItemCollector<string[]>(settingGroupV015);
-  // The state the previous observation landed in: the next pod usually reports the same one.
-  private last?: ItemState<string[]>;
-  private lastSubject = '';
 
   value(key: string, text: string): SafeValue {
     const secret = isSecretLikeKeyCached(key);
@@ -114,52 +111,21 @@ class V015Comparison {
     return value;
   }
 
+  /** Records a state of `subject` as one pod, or several alike, showed it. */
   observe(
-    pod: DriftPodRefV1,
+    pods: DriftPodRefV1 | readonly DriftPodRefV1[],
     subject: string,
     cls: DriftClass,
     explanation: DriftExplanationId,
     declared: SafeValue | undefined,
     live: SafeValue | undefined,
   ): ItemState<string[]> {
-    const liveDigest = live?.digest;
-    const last = this.last;
-    if (
-      last &&
-      this.lastSubject === subject &&
-      last.item.class === cls &&
-      last.item.explanation === explanation &&
-      last.liveDigest === liveDigest
-    ) {
-      last.item.pods.push(pod);
-      return last;
-    }
-    const state =
-      this.collector.joinState(subject, cls, explanation, liveDigest, pod) ??
-      this.collector.addState(
-        subject,
-        cls,
-        explanation,
-        liveDigest,
-        () => observationOf(subject, cls, explanation, declared, live),
-        pod,
-      );
-    this.last = state;
-    this.lastSubject = subject;
-    return state;
-  }
-
-  /** One state seen alike on all `pods`: the common case, recorded in one step. */
-  observeOnAll(
-    pods: readonly DriftPodRefV1[],
-    subject: string,
-    cls: DriftClass,
-    explanation: DriftExplanationId,
-    declared: SafeValue | undefined,
-    live: SafeValue | undefined,
-  ): ItemState<string[]> {
-    return this.collector.add(
-      observationOf(subject, cls, explanation, declared, live),
+    return this.collector.addState(
+      subject,
+      cls,
+      explanation,
+      live?.digest,
+      () => observationOf(subject, cls, explanation, declared, live),
       pods,
     );
   }
@@ -277,7 +243,7 @@ function compareDeclared(
             : run.value(key, primary.text);
         if (liveValue.digest === onEveryPod.value.digest) {
           claimByAll(primary);
-          run.observeOnAll(
+          run.observe(
             refs,
             onEveryPod.shown,
             'in-sync',
@@ -361,7 +327,7 @@ function compareLiveOnly(
     ) {
       const stored = storedSpellings(live, 0);
       const server = isServerManagedKeyV015(stored[0]);
-      run.observeOnAll(
+      run.observe(
         refs,
         stored[0],
         server ? 'database-only-server' : 'database-only-user',
