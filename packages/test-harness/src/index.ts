@@ -13,3 +13,10 @@ export { getGuestToken } from './guestToken';
 export { startBackendWithSimulator } from './startBackendWithSimulator';
 export type { BackendWithSimulator } from './startBackendWithSimulator';
 export type { ClusterLocatorEntry } from '@stalwart-backstage/simulator';
+export { startGitHost } from './startGitHost';
+export type { GitHost } from './startGitHost';
+export {
+  demoEntities,
+  registeredFromGit,
+  simulatorBackendConfig,
+} from './demoFleet';

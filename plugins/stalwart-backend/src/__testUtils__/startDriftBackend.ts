@@ -1,37 +1,26 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  clusterLocatorEntries,
   loadScenario,
   Scenario,
   SimulatorServer,
   startSimulatorServer,
 } from '@stalwart-backstage/simulator';
+import {
+  demoEntities,
+  registeredFromGit,
+  simulatorBackendConfig,
+  startGitHost,
+} from '@stalwart-backstage/test-harness';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { stalwartPlugin } from '../plugin';
 import { DEMO_SCENARIO } from './startConnectionFixture';
-
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-
-/** The demo's catalog entities, exactly as examples/stalwart-demo.yaml declares them. */
-export function demoEntities(): Entity[] {
-  const text = fs.readFileSync(
-    path.join(REPO_ROOT, 'examples/stalwart-demo.yaml'),
-    'utf8',
-  );
-  return parseAllDocuments(text)
-    .map(d => d.toJS() as Entity)
-    .filter(e => e?.kind === 'Component');
-}
 
 /**
  * The settings plan git declares for the edge instance: the drift engine's fixture, written in
@@ -48,25 +37,6 @@ export const EDGE_SETTINGS_PLAN = fs.readFileSync(
   ),
   'utf8',
 );
-
-/** A minimal Git host: each instance folder's files, served by path. */
-async function startGitHost(files: Record<string, string>) {
-  const server = http.createServer((req, res) => {
-    const file = files[req.url ?? ''];
-    res.writeHead(file === undefined ? 404 : 200, {
-      'Content-Type': 'text/plain',
-    });
-    res.end(file ?? 'not found');
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    host: `127.0.0.1:${port}`,
-    url: (file: string) => `http://127.0.0.1:${port}${file}`,
-    files,
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
-}
 
 export interface DriftBackend {
   app: http.Server;
@@ -98,19 +68,7 @@ export async function startDriftBackend(
   const git = await startGitHost({
     '/fleet/mail-edge/settings-plan.ndjson': EDGE_SETTINGS_PLAN,
   });
-  const entities = demoEntities().map(entity => ({
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        // What the catalog sets for an entity registered from this URL.
-        'backstage.io/managed-by-location': `url:${git.url(
-          `/fleet/${entity.metadata.name}/catalog-info.yaml`,
-        )}`,
-      },
-    },
-  }));
+  const entities = registeredFromGit(demoEntities(), git);
   const decisions: Record<string, AuthorizeResult> = {};
   const authorize = jest.fn(async (requests: AuthorizePermissionRequest[]) =>
     requests.map(r => ({
@@ -123,31 +81,7 @@ export async function startDriftBackend(
     features: [
       stalwartPlugin,
       mockServices.rootConfig.factory({
-        data: {
-          backend: { reading: { allow: [{ host: git.host }] } },
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: clusterLocatorEntries(
-                  simulator.clusters,
-                  simulator.certificate,
-                ),
-              },
-            ],
-          },
-          stalwart: {
-            connection: {
-              requestTimeout: { seconds: 2 },
-              maxRetries: 1,
-              maxRetryAfter: { seconds: 2 },
-            },
-            credentials: {
-              default: { secretName: 'backstage-stalwart-api-key' },
-            },
-            ...options.stalwart,
-          },
-        },
+        data: simulatorBackendConfig(simulator, git, options.stalwart),
       }),
       catalogServiceMock.factory({ entities }),
       mockServices.permissions.mock({ authorize: authorize as any }).factory,

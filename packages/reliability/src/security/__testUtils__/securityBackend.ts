@@ -21,17 +21,19 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
 import {
-  clusterLocatorEntries,
   loadScenario,
   startSimulatorServer,
   type Scenario,
   type SimulatorServer,
 } from '@stalwart-backstage/simulator';
+import {
+  demoEntities,
+  registeredFromGit,
+  simulatorBackendConfig,
+  startGitHost,
+} from '@stalwart-backstage/test-harness';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 
 // The suite only runs inside the monorepo.
 // eslint-disable-next-line no-restricted-syntax
@@ -83,17 +85,6 @@ export interface SecurityBackend {
   stop(): Promise<void>;
 }
 
-/** The demo's Stalwart instances as examples/stalwart-demo.yaml declares them. */
-export function demoEntities(): Entity[] {
-  const text = fs.readFileSync(
-    path.join(REPO_ROOT, 'examples/stalwart-demo.yaml'),
-    'utf8',
-  );
-  return parseAllDocuments(text)
-    .map(d => d.toJS() as Entity)
-    .filter(e => e?.kind === 'Component');
-}
-
 function principalOf(credentials: BackstageCredentials | undefined): string {
   const principal = credentials?.principal as
     | { type: 'user'; userEntityRef: string }
@@ -131,27 +122,6 @@ function recordingCatalog(entities: Entity[], calls: CatalogCall[]) {
       };
     },
   });
-}
-
-/** A Git host serving each instance folder's files by path, counting what it is asked. */
-async function startGitHost(files: Record<string, string>) {
-  const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const file = files[req.url ?? ''];
-    res.writeHead(file === undefined ? 404 : 200, {
-      'Content-Type': 'text/plain',
-    });
-    res.end(file ?? 'not found');
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    host: `127.0.0.1:${port}`,
-    url: (file: string) => `http://127.0.0.1:${port}${file}`,
-    requests,
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
 }
 
 /**
@@ -213,19 +183,7 @@ export async function startSecurityBackend(
   const git = await startGitHost({
     '/fleet/mail-edge/settings-plan.ndjson': fs.readFileSync(EDGE_PLAN, 'utf8'),
   });
-  const registered = demoEntities().map(entity => ({
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        // What the catalog sets for an entity registered from this URL.
-        'backstage.io/managed-by-location': `url:${git.url(
-          `/fleet/${entity.metadata.name}/catalog-info.yaml`,
-        )}`,
-      },
-    },
-  }));
+  const registered = registeredFromGit(demoEntities(), git);
   const entities = options.entities?.(registered, git) ?? registered;
 
   const grants: Record<string, Set<string>> = {
@@ -252,29 +210,7 @@ export async function startSecurityBackend(
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
-          backend: { reading: { allow: [{ host: git.host }] } },
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: clusterLocatorEntries(
-                  simulator.clusters,
-                  simulator.certificate,
-                ),
-              },
-            ],
-          },
-          stalwart: {
-            connection: {
-              requestTimeout: { seconds: 2 },
-              maxRetries: 1,
-              maxRetryAfter: { seconds: 2 },
-            },
-            credentials: {
-              default: { secretName: 'backstage-stalwart-api-key' },
-            },
-            ...options.stalwart,
-          },
+          ...simulatorBackendConfig(simulator, git, options.stalwart),
         },
       }),
       createServiceFactory({
