@@ -114,6 +114,16 @@ describe('parseStalwartToml', () => {
     );
   });
 
+  it('takes Unicode letters and digits as alphanumeric in headers and bare values, as Rust’s is_alphanumeric does, and refuses symbols', () => {
+    expect(parseStalwartToml('[sérver.Ümlaut٣]\nk = ß٣\n')).toEqual({
+      'sérver.Ümlaut٣.k': 'ß٣',
+    });
+    expect(() => parseStalwartToml('[a☃]\nk = 1\n')).toThrow(
+      /Unexpected character "☃"/,
+    );
+    expect(() => parseStalwartToml('k = a☃\n')).toThrow(StalwartTomlError);
+  });
+
   it('reports the line it stopped at', () => {
     expect(() => parseStalwartToml('a = 1\n\nb = 1.2.3/4\n')).toThrow(
       expect.objectContaining({ line: 3 }),
