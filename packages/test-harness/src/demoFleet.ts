@@ -46,17 +46,23 @@ export function registeredFromGit(
 }
 
 /**
- * The app-config of a test backend that reads `simulator`'s clusters exactly as real ones and
- * `git`'s files, with the plugin failing fast (2 s timeouts, one retry) and reading the
- * scenarios' credentials Secret; `stalwart` adds to or overrides the plugin's section.
+ * The app-config of a test backend that reads `simulator`'s clusters exactly as real ones (and,
+ * given `git`, that host's files), with the plugin failing fast (2 s timeouts, one retry; change
+ * any of it in `connection`) and reading the scenarios' credentials Secret; `stalwart` adds to or
+ * replaces the plugin's other sections.
  */
 export function simulatorBackendConfig(
   simulator: Pick<SimulatorServer, 'clusters' | 'certificate'>,
-  git: Pick<GitHost, 'host'>,
-  stalwart: Record<string, unknown> = {},
+  options: {
+    git?: Pick<GitHost, 'host'>;
+    connection?: Record<string, unknown>;
+    stalwart?: Record<string, unknown>;
+  } = {},
 ) {
   return {
-    backend: { reading: { allow: [{ host: git.host }] } },
+    ...(options.git
+      ? { backend: { reading: { allow: [{ host: options.git.host }] } } }
+      : {}),
     kubernetes: {
       clusterLocatorMethods: [
         {
@@ -73,9 +79,10 @@ export function simulatorBackendConfig(
         requestTimeout: { seconds: 2 },
         maxRetries: 1,
         maxRetryAfter: { seconds: 2 },
+        ...options.connection,
       },
       credentials: { default: { secretName: 'backstage-stalwart-api-key' } },
-      ...stalwart,
+      ...options.stalwart,
     },
   };
 }

@@ -3,12 +3,12 @@ import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import {
-  clusterLocatorEntries,
   loadScenario,
   Scenario,
   SimulatorServer,
   startSimulatorServer,
 } from '@stalwart-backstage/simulator';
+import { simulatorBackendConfig } from '@stalwart-backstage/test-harness';
 import path from 'node:path';
 import { readStalwartConnectionConfig } from '../config/readStalwartConnectionConfig';
 import { readStalwartStatusConfig } from '../config/readStalwartStatusConfig';
@@ -75,37 +75,23 @@ export async function startConnectionFixture(
   const scenario = loadScenario(DEMO_SCENARIO);
   options.editScenario?.(scenario);
   const server = await startSimulatorServer({ scenario, tls: true });
-  const config = new ConfigReader({
-    kubernetes: {
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: clusterLocatorEntries(
-            server.clusters.map(cluster => ({
-              ...cluster,
-              token: options.tokens?.[cluster.name] ?? cluster.token,
-            })),
-            server.certificate,
-          ),
-        },
-      ],
-    },
-    stalwart: {
-      connection: {
-        requestTimeout: { seconds: 2 },
-        maxRetries: 1,
-        maxRetryAfter: { seconds: 5 },
-        ...options.connection,
+  const config = new ConfigReader(
+    simulatorBackendConfig(
+      {
+        clusters: server.clusters.map(cluster => ({
+          ...cluster,
+          token: options.tokens?.[cluster.name] ?? cluster.token,
+        })),
+        certificate: server.certificate,
       },
-      credentials: options.credentials ?? {
-        default: {
-          secretName: 'backstage-stalwart-api-key',
-          key: 'apiKey',
-          type: 'apiKey',
-        },
+      {
+        connection: options.connection,
+        stalwart: options.credentials
+          ? { credentials: options.credentials }
+          : undefined,
       },
-    },
-  });
+    ) as JsonObject,
+  );
   const statusConfig = readStalwartStatusConfig(config);
   const cache = createKubernetesCacheService({
     config: statusConfig,

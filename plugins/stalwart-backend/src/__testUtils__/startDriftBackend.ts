@@ -81,7 +81,10 @@ export async function startDriftBackend(
     features: [
       stalwartPlugin,
       mockServices.rootConfig.factory({
-        data: simulatorBackendConfig(simulator, git, options.stalwart),
+        data: simulatorBackendConfig(simulator, {
+          git,
+          stalwart: options.stalwart,
+        }),
       }),
       catalogServiceMock.factory({ entities }),
       mockServices.permissions.mock({ authorize: authorize as any }).factory,

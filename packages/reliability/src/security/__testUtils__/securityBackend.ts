@@ -210,7 +210,10 @@ export async function startSecurityBackend(
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
-          ...simulatorBackendConfig(simulator, git, options.stalwart),
+          ...simulatorBackendConfig(simulator, {
+            git,
+            stalwart: options.stalwart,
+          }),
         },
       }),
       createServiceFactory({
