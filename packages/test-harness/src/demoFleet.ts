@@ -1,19 +1,15 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   clusterLocatorEntries,
+  loadScenario,
+  startSimulatorServer,
+  type Scenario,
   type SimulatorServer,
 } from '@stalwart-backstage/simulator';
 import fs from 'node:fs';
-import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { GitHost } from './startGitHost';
-
-// Test tooling only ever runs from the monorepo's sources, never from a production build.
-const DEMO_ENTITIES = resolve(
-  // eslint-disable-next-line no-restricted-syntax
-  __dirname,
-  '../../../examples/stalwart-demo.yaml',
-);
+import { DEMO_ENTITIES, DEMO_SCENARIO } from './demoPaths';
+import { startGitHost, type GitHost } from './startGitHost';
 
 /** The demo's Stalwart instances, exactly as examples/stalwart-demo.yaml declares them. */
 export function demoEntities(): Entity[] {
@@ -83,6 +79,38 @@ export function simulatorBackendConfig(
       },
       credentials: { default: { secretName: 'backstage-stalwart-api-key' } },
       ...options.stalwart,
+    },
+  };
+}
+
+/** The demo fleet's two sources: its clusters and its GitOps folders. */
+export type DemoFleet = {
+  simulator: SimulatorServer;
+  git: GitHost;
+  /** The demo entities as registered from `git` (`registeredFromGit`). */
+  entities: Entity[];
+  stop(): Promise<void>;
+};
+
+/**
+ * The demo scenario (edited first, when asked) served over HTTPS by the simulator, `gitFiles`
+ * served as the fleet's folders by a Git host, and the demo entities registered from there.
+ */
+export async function startDemoFleet(options: {
+  gitFiles: Record<string, string>;
+  editScenario?: (scenario: Scenario) => void;
+}): Promise<DemoFleet> {
+  const scenario = loadScenario(DEMO_SCENARIO);
+  options.editScenario?.(scenario);
+  const simulator = await startSimulatorServer({ scenario, tls: true });
+  const git = await startGitHost(options.gitFiles);
+  return {
+    simulator,
+    git,
+    entities: registeredFromGit(demoEntities(), git),
+    async stop() {
+      await git.close();
+      await simulator.close();
     },
   };
 }

@@ -19,4 +19,6 @@ export {
   demoEntities,
   registeredFromGit,
   simulatorBackendConfig,
+  startDemoFleet,
 } from './demoFleet';
+export type { DemoFleet } from './demoFleet';

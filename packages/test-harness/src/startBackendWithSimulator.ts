@@ -4,14 +4,10 @@ import {
   type ClusterLocatorEntry,
   type SimulatorServer,
 } from '@stalwart-backstage/simulator';
-import { resolve } from 'node:path';
+import { DEMO_SCENARIO } from './demoPaths';
 import { getGuestToken } from './guestToken';
 import { waitFor } from './waitFor';
 import { startBackend, type RunningBackend } from './startBackend';
-
-// Test tooling only ever runs from the monorepo's sources, never from a production build.
-// eslint-disable-next-line no-restricted-syntax
-const DEMO_SCENARIO = resolve(__dirname, '../../simulator/scenarios/demo');
 
 /** The example backend wired to a simulated fleet, as the README's start command runs it. */
 export type BackendWithSimulator = {

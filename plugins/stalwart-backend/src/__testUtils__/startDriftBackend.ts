@@ -4,23 +4,15 @@ import {
   AuthorizeResult,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Scenario, SimulatorServer } from '@stalwart-backstage/simulator';
 import {
-  loadScenario,
-  Scenario,
-  SimulatorServer,
-  startSimulatorServer,
-} from '@stalwart-backstage/simulator';
-import {
-  demoEntities,
-  registeredFromGit,
   simulatorBackendConfig,
-  startGitHost,
+  startDemoFleet,
 } from '@stalwart-backstage/test-harness';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { stalwartPlugin } from '../plugin';
-import { DEMO_SCENARIO } from './startConnectionFixture';
 
 /**
  * The settings plan git declares for the edge instance: the drift engine's fixture, written in
@@ -62,13 +54,11 @@ export async function startDriftBackend(
     stalwart?: Record<string, unknown>;
   } = {},
 ): Promise<DriftBackend> {
-  const scenario = loadScenario(DEMO_SCENARIO);
-  options.editScenario?.(scenario);
-  const simulator = await startSimulatorServer({ scenario, tls: true });
-  const git = await startGitHost({
-    '/fleet/mail-edge/settings-plan.ndjson': EDGE_SETTINGS_PLAN,
+  const fleet = await startDemoFleet({
+    gitFiles: { '/fleet/mail-edge/settings-plan.ndjson': EDGE_SETTINGS_PLAN },
+    editScenario: options.editScenario,
   });
-  const entities = registeredFromGit(demoEntities(), git);
+  const { simulator, git, entities } = fleet;
   const decisions: Record<string, AuthorizeResult> = {};
   const authorize = jest.fn(async (requests: AuthorizePermissionRequest[]) =>
     requests.map(r => ({
@@ -100,8 +90,7 @@ export async function startDriftBackend(
     gitFiles: git.files,
     async stop() {
       await backend.stop();
-      await git.close();
-      await simulator.close();
+      await fleet.stop();
     },
   };
 }

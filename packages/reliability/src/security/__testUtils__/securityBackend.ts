@@ -20,17 +20,10 @@ import type { PolicyQuery } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
+import type { Scenario, SimulatorServer } from '@stalwart-backstage/simulator';
 import {
-  loadScenario,
-  startSimulatorServer,
-  type Scenario,
-  type SimulatorServer,
-} from '@stalwart-backstage/simulator';
-import {
-  demoEntities,
-  registeredFromGit,
   simulatorBackendConfig,
-  startGitHost,
+  startDemoFleet,
 } from '@stalwart-backstage/test-harness';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,7 +31,6 @@ import path from 'node:path';
 // The suite only runs inside the monorepo.
 // eslint-disable-next-line no-restricted-syntax
 const REPO_ROOT = path.resolve(__dirname, '../../../../..');
-const DEMO_SCENARIO = path.join(REPO_ROOT, 'packages/simulator/scenarios/demo');
 const EDGE_PLAN = path.join(
   REPO_ROOT,
   'plugins/stalwart-common/src/drift/__fixtures__/edge-settings-plan.ndjson',
@@ -177,14 +169,17 @@ export async function startSecurityBackend(
     stalwart?: Record<string, unknown>;
   } = {},
 ): Promise<SecurityBackend> {
-  const scenario = loadScenario(DEMO_SCENARIO);
-  options.editScenario?.(scenario);
-  const simulator = await startSimulatorServer({ scenario, tls: true });
-  const git = await startGitHost({
-    '/fleet/mail-edge/settings-plan.ndjson': fs.readFileSync(EDGE_PLAN, 'utf8'),
+  const fleet = await startDemoFleet({
+    gitFiles: {
+      '/fleet/mail-edge/settings-plan.ndjson': fs.readFileSync(
+        EDGE_PLAN,
+        'utf8',
+      ),
+    },
+    editScenario: options.editScenario,
   });
-  const registered = registeredFromGit(demoEntities(), git);
-  const entities = options.entities?.(registered, git) ?? registered;
+  const { simulator, git } = fleet;
+  const entities = options.entities?.(fleet.entities, git) ?? fleet.entities;
 
   const grants: Record<string, Set<string>> = {
     [USERS.operator]: new Set([
@@ -241,8 +236,7 @@ export async function startSecurityBackend(
     },
     async stop() {
       await backend.stop();
-      await git.close();
-      await simulator.close();
+      await fleet.stop();
     },
   };
 }

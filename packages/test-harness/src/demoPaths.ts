@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+
+// Test tooling only ever runs from the monorepo's sources, never from a production build.
+// eslint-disable-next-line no-restricted-syntax
+const REPO_ROOT = resolve(__dirname, '../../..');
+
+/** The simulator's demo scenario, which `yarn start` serves. */
+export const DEMO_SCENARIO = resolve(
+  REPO_ROOT,
+  'packages/simulator/scenarios/demo',
+);
+
+/** The demo's catalog file. */
+export const DEMO_ENTITIES = resolve(REPO_ROOT, 'examples/stalwart-demo.yaml');
