@@ -63,6 +63,7 @@ export class ItemCollector<A = unknown> {
 
   constructor(private readonly groupOf: (subject: string) => string = s => s) {}
 
+  /** Records `observation` as one pod, several alike, or none (the registry) showed it. */
   add(observation: Observation, pods?: PodOrPods): ItemState<A> {
     const { subject, live } = observation;
     const head = this.subjects.get(subject);
@@ -74,24 +75,6 @@ export class ItemCollector<A = unknown> {
       return state;
     }
     return this.create(head, observation, live?.digest, pods);
-  }
-
-  /** Like `add`, building the observation only for a state not seen yet (most pods agree). */
-  addState(
-    subject: string,
-    cls: DriftClass,
-    explanation: DriftExplanationId,
-    liveDigest: string | undefined,
-    make: () => Observation,
-    pods?: PodOrPods,
-  ): ItemState<A> {
-    const head = this.subjects.get(subject);
-    const state = head && findState(head, cls, explanation, liveDigest);
-    if (state) {
-      addPods(state.item.pods, pods);
-      return state;
-    }
-    return this.create(head, make(), liveDigest, pods);
   }
 
   /** Items in display order (most urgent class, then subject), each given its stable id. */

@@ -120,14 +120,27 @@ class V015Comparison {
     declared: SafeValue | undefined,
     live: SafeValue | undefined,
   ): ItemState<string[]> {
-    return this.collector.addState(
-      subject,
-      cls,
-      explanation,
-      live?.digest,
-      () => observationOf(subject, cls, explanation, declared, live),
+    return this.collector.add(
+      observationOf(subject, cls, explanation, declared, live),
       pods,
     );
+  }
+
+  /** A key only the settings database holds, with the spellings DELETE takes. */
+  observeDatabaseKey(
+    pods: DriftPodRefV1 | readonly DriftPodRefV1[],
+    stored: string[],
+    server: boolean,
+    live: SafeValue,
+  ) {
+    this.observe(
+      pods,
+      stored[0],
+      server ? 'database-only-server' : 'database-only-user',
+      server ? 'server-managed' : 'database-only',
+      undefined,
+      live,
+    ).attachment = stored;
   }
 }
 
@@ -205,8 +218,13 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
     const index = liveIndexOf(read.map(pod => pod.input.settings!));
     const declared = declaredAcrossPods(compared.map(pod => pod.side!));
     const patterns = compared[0].side!.patterns;
-    compareDeclared(run, declared, compared, index, patterns);
-    compareLiveOnly(run, compared, index, patterns, read.length);
+    // Every read pod's file parsed: a setting alike on all of them is recorded once for all.
+    const allRefs =
+      compared.length === read.length
+        ? compared.map(pod => pod.ref)
+        : undefined;
+    compareDeclared(run, declared, compared, index, patterns, allRefs);
+    compareLiveOnly(run, compared, index, patterns, allRefs);
     for (const pod of compared) observeShadowed(run, pod);
   }
 
@@ -229,30 +247,32 @@ function compareDeclared(
   compared: ReadPod[],
   index: LiveIndex,
   patterns: LocalKeyPatterns,
+  allRefs: DriftPodRefV1[] | undefined,
 ) {
-  const everyPod = compared.length === index.pods;
-  const refs = compared.map(pod => pod.ref);
   for (const { key, alternative, perPod, onEveryPod } of declared) {
     const primary = index.keys.get(key);
     // Most keys: declared alike in every pod's file, served alike by every pod, and in sync.
-    if (everyPod && onEveryPod && primary) {
-      if (servedAlikeByAll(primary, index.pods)) {
-        const liveValue =
-          primary.text === onEveryPod.text
-            ? onEveryPod.value
-            : run.value(key, primary.text);
-        if (liveValue.digest === onEveryPod.value.digest) {
-          claimByAll(primary);
-          run.observe(
-            refs,
-            onEveryPod.shown,
-            'in-sync',
-            'matches-git',
-            onEveryPod.value,
-            liveValue,
-          );
-          continue;
-        }
+    if (
+      allRefs &&
+      onEveryPod &&
+      primary &&
+      servedAlikeByAll(primary, index.pods)
+    ) {
+      const liveValue =
+        primary.text === onEveryPod.text
+          ? onEveryPod.value
+          : run.value(key, primary.text);
+      if (liveValue.digest === onEveryPod.value.digest) {
+        claimByAll(primary);
+        run.observe(
+          allRefs,
+          onEveryPod.shown,
+          'in-sync',
+          'matches-git',
+          onEveryPod.value,
+          liveValue,
+        );
+        continue;
       }
     }
     const other = index.keys.get(alternative);
@@ -309,32 +329,27 @@ function compareLiveOnly(
   compared: ReadPod[],
   index: LiveIndex,
   patterns: LocalKeyPatterns,
-  readCount: number,
+  allRefs: DriftPodRefV1[] | undefined,
 ) {
-  const everyPod = compared.length === readCount;
-  const refs = compared.map(pod => pod.ref);
   for (const live of index.keys.values()) {
     if (live.claims === live.servedBy) continue;
     // Database keys are shared, so every pod serves them; a key only some pods serve comes from their own file.
     const fromDatabase =
-      live.servedBy === readCount && !patterns.isLocal(live.key);
+      live.servedBy === index.pods && !patterns.isLocal(live.key);
     if (
       fromDatabase &&
-      everyPod &&
+      allRefs &&
       live.claims === 0 &&
       !live.sources &&
-      servedAlikeByAll(live, readCount)
+      servedAlikeByAll(live, index.pods)
     ) {
       const stored = storedSpellings(live, 0);
-      const server = isServerManagedKeyV015(stored[0]);
-      run.observe(
-        refs,
-        stored[0],
-        server ? 'database-only-server' : 'database-only-user',
-        server ? 'server-managed' : 'database-only',
-        undefined,
+      run.observeDatabaseKey(
+        allRefs,
+        stored,
+        isServerManagedKeyV015(stored[0]),
         run.value(live.key, live.text),
-      ).attachment = stored;
+      );
       continue;
     }
     let server: boolean | undefined;
@@ -351,15 +366,7 @@ function compareLiveOnly(
       }
       if (fromDatabase) {
         server ??= isServerManagedKeyV015(stored[0]);
-        const state = run.observe(
-          pod.ref,
-          stored[0],
-          server ? 'database-only-server' : 'database-only-user',
-          server ? 'server-managed' : 'database-only',
-          undefined,
-          lastValue,
-        );
-        state.attachment = stored;
+        run.observeDatabaseKey(pod.ref, stored, server, lastValue);
         continue;
       }
       let explanation: DriftExplanationId = 'pod-file-differs';

@@ -36,16 +36,14 @@ function resolveReferences(
     const resolved = value.map(v => resolveReferences(v, liveIds));
     return resolved.every((v, i) => v === value[i]) ? value : resolved;
   }
-  if (value && typeof value === 'object') {
-    let changed = false;
-    const entries = Object.entries(value).map(([k, v]) => {
-      const resolved = resolveReferences(v, liveIds);
-      if (resolved !== v) changed = true;
-      return [k, resolved];
-    });
-    return changed ? Object.fromEntries(entries) : value;
-  }
-  return value;
+  // Only strings, arrays and objects hold references, so this is an object.
+  let changed = false;
+  const entries = Object.entries(value as object).map(([k, v]) => {
+    const resolved = resolveReferences(v, liveIds);
+    if (resolved !== v) changed = true;
+    return [k, resolved];
+  });
+  return changed ? Object.fromEntries(entries) : value;
 }
 
 /**
