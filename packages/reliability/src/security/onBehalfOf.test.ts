@@ -3,14 +3,12 @@ import {
   SecurityBackend,
   startSecurityBackend,
   USERS,
+  HOMELAB,
+  EDGE,
 } from './__testUtils__/securityBackend';
 
 // One real backend for the file; a cold start takes ~20 s on a loaded machine.
 jest.setTimeout(120_000);
-
-const ENTITY = '/api/stalwart/v1/entities/default/component';
-const HOMELAB = `${ENTITY}/stalwart`;
-const EDGE = `${ENTITY}/mail-edge`;
 
 const dryRun: RequestInit = {
   method: 'POST',

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { recordFigure } from '../figures/recordFigure';
 import {
   authHeader,
+  EDGE,
+  HOMELAB,
   SecurityBackend,
   startSecurityBackend,
   USERS,
@@ -18,8 +20,6 @@ jest.setTimeout(120_000);
 // eslint-disable-next-line no-restricted-syntax
 const PLUGIN = path.resolve(__dirname, '../../../../plugins/stalwart-backend');
 const API = '/api/stalwart';
-const HOMELAB = `${API}/v1/entities/default/component/stalwart`;
-const EDGE = `${API}/v1/entities/default/component/mail-edge`;
 const MAX_CONNECTIONS = 'x:SystemSettings/singleton/maxConnections';
 
 type Decision = 'allow' | 'deny' | 'public';

@@ -7,14 +7,13 @@ import {
   SecurityBackend,
   startSecurityBackend,
   USERS,
+  HOMELAB,
+  EDGE,
+  COMPONENT_ROUTE,
 } from './__testUtils__/securityBackend';
 
 // One real backend for the file; a cold start takes ~20 s on a loaded machine.
 jest.setTimeout(120_000);
-
-const ENTITY = '/api/stalwart/v1/entities/default/component';
-const HOMELAB = `${ENTITY}/stalwart`;
-const EDGE = `${ENTITY}/mail-edge`;
 
 /** A server the backend must never reach: it counts every TCP connection, HTTP or TLS. */
 async function startDecoy() {
@@ -356,7 +355,7 @@ describe('no caller and no catalog entry chooses where the backend connects', ()
     'keeps the entity annotated %s to configured clusters and its own namespace, with a clear answer',
     async (_, hostile) => {
       const before = kubePaths.length;
-      const route = `${ENTITY}/ssrf-${hostile.name}`;
+      const route = `${COMPONENT_ROUTE}/ssrf-${hostile.name}`;
       const status = await backend.request(USERS.operator, `${route}/status`);
       const statusBody = await status.json();
       const drift = await backend.request(USERS.operator, `${route}/drift`);

@@ -36,6 +36,11 @@ const EDGE_PLAN = path.join(
   'plugins/stalwart-common/src/drift/__fixtures__/edge-settings-plan.ndjson',
 );
 
+/** The plugin's routes for catalog components, and those of the demo's two instances. */
+export const COMPONENT_ROUTE = '/api/stalwart/v1/entities/default/component';
+export const HOMELAB = `${COMPONENT_ROUTE}/stalwart`;
+export const EDGE = `${COMPONENT_ROUTE}/mail-edge`;
+
 /** The demo's users: the operator may reset, the reader only read, the stranger nothing. */
 export const USERS = {
   operator: 'user:default/ana',
