@@ -10,8 +10,8 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
-if [ -f packages/simulator/src/main.ts ]; then
-  yarn sim --scenario packages/simulator/scenarios/demo --port 7070 &
+if [ -f tools/simulator/src/main.ts ]; then
+  yarn sim --scenario tools/simulator/scenarios/demo --port 7070 &
   pids+=($!)
 fi
 

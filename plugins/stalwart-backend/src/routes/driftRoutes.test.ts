@@ -8,7 +8,7 @@ import {
   startDriftBackend,
 } from '../__testUtils__/startDriftBackend';
 
-// The demo scenario (packages/simulator/scenarios/demo) over HTTPS, its entities from
+// The demo scenario (tools/simulator/scenarios/demo) over HTTPS, its entities from
 // examples/stalwart-demo.yaml: homelab runs v0.15 (release "stalwart"), edge v0.16 ("mail").
 const HOMELAB = '/api/stalwart/v1/entities/default/component/stalwart/drift';
 const EDGE = '/api/stalwart/v1/entities/default/component/mail-edge/drift';

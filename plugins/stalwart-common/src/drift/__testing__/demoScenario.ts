@@ -7,10 +7,10 @@ import {
   parseStalwartToml,
 } from '../../toml';
 
-/** The simulator's demo scenario (read, never edited): packages/simulator/scenarios/demo. */
+/** The simulator's demo scenario (read, never edited): tools/simulator/scenarios/demo. */
 export const DEMO_DIR = path.resolve(
   __dirname,
-  '../../../../../packages/simulator/scenarios/demo',
+  '../../../../../tools/simulator/scenarios/demo',
 );
 
 export function readDocuments(relative: string): any[] {

@@ -34,7 +34,7 @@ function main(): number {
       'backstage-cli',
       'repo',
       'test',
-      'packages/reliability',
+      'tools/reliability',
       '--json',
       `--outputFile=${report}`,
     ],

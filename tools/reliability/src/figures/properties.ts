@@ -18,9 +18,9 @@ export interface ReliabilityProperty {
   provenBy: string[];
 }
 
-const FAULTS = 'packages/reliability/src/faults';
-const INPUT = 'packages/reliability/src/input';
-const SECURITY = 'packages/reliability/src/security';
+const FAULTS = 'tools/reliability/src/faults';
+const INPUT = 'tools/reliability/src/input';
+const SECURITY = 'tools/reliability/src/security';
 
 /**
  * Every property docs/reliability.md reports on, keyed by the id tests record figures under.

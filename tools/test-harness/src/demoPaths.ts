@@ -7,7 +7,7 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 /** The simulator's demo scenario, which `yarn start` serves. */
 export const DEMO_SCENARIO = resolve(
   REPO_ROOT,
-  'packages/simulator/scenarios/demo',
+  'tools/simulator/scenarios/demo',
 );
 
 /** The demo's catalog file. */

@@ -6,7 +6,7 @@ describe('outcomesByFile', () => {
       {
         testResults: [
           {
-            name: '/repo/packages/reliability/src/a.test.ts',
+            name: '/repo/tools/reliability/src/a.test.ts',
             assertionResults: [
               { status: 'passed' },
               { status: 'failed' },
@@ -17,7 +17,7 @@ describe('outcomesByFile', () => {
       },
       '/repo',
     );
-    expect(outcomes.get('packages/reliability/src/a.test.ts')).toEqual({
+    expect(outcomes.get('tools/reliability/src/a.test.ts')).toEqual({
       passed: 2,
       failed: 1,
     });
