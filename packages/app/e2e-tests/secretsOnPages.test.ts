@@ -8,7 +8,7 @@ import { signInAsGuest } from './support';
 
 // The scenario the demo serves (scripts/serve-demo.sh), read from its source files.
 const secrets = scenarioSecretValues(
-  loadScenario(resolve(__dirname, '../../simulator/scenarios/demo')),
+  loadScenario(resolve(__dirname, '../../../tools/simulator/scenarios/demo')),
 );
 
 /** Shows every drift class, server-managed included, so every value the backend sent is on the page. */
