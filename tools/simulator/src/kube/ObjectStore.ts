@@ -6,6 +6,8 @@ export interface StoreEvent {
   resourceVersion: number;
   resource: ResourceType;
   object: any;
+  /** For MODIFIED, the object before: watches with a selector need both to translate it. */
+  previous?: any;
 }
 
 type Listener = (event: StoreEvent) => void;
@@ -134,6 +136,7 @@ export class ObjectStore {
     let bucket = this.objects.get(key);
     if (!bucket) this.objects.set(key, (bucket = new Map()));
     const id = nameKey(object.metadata.namespace, object.metadata.name);
+    const previous = type === 'MODIFIED' ? bucket.get(id) : undefined;
     if (type === 'DELETED') bucket.delete(id);
     else bucket.set(id, object);
 
@@ -142,6 +145,7 @@ export class ObjectStore {
       resourceVersion: this.revision,
       resource,
       object,
+      ...(previous ? { previous } : {}),
     };
     this.history.push(event);
     if (this.history.length > this.maxHistory) {

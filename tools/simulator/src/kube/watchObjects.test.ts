@@ -60,6 +60,41 @@ describe('watch', () => {
     });
   });
 
+  it('tells a selecting watcher DELETED when an object loses its labels and ADDED when it regains them', async () => {
+    const selector = encodeURIComponent(
+      'app.kubernetes.io/name in (antigenic-stalwart-helm-chart)',
+    );
+    const watch = await simulator.handle(
+      new Request(
+        `http://simulator.local/api/v1/configmaps?watch=1&labelSelector=${selector}&resourceVersion=${
+          simulator.state.clusters.get('fleet-1')!.store.resourceVersion
+        }`,
+        { headers: TOKEN },
+      ),
+    );
+    const cluster = simulator.state.clusters.get('fleet-1')!;
+    const configMap = cluster.store
+      .list(cluster.registry.find('', 'v1', 'configmaps')!, 'mail-0001')
+      .find(o => o.metadata.labels?.['app.kubernetes.io/name'])!;
+    const { 'app.kubernetes.io/name': name, ...others } =
+      configMap.metadata.labels;
+    simulator.control.apply('fleet-1', {
+      ...configMap,
+      metadata: { ...configMap.metadata, labels: others },
+    });
+    simulator.control.apply('fleet-1', {
+      ...configMap,
+      metadata: { ...configMap.metadata, labels: { ...others, x: '1' } },
+    });
+    simulator.control.apply('fleet-1', configMap);
+
+    const events = await readLines(watch, 2);
+    expect(events.map(e => [e.type, e.object.metadata.labels])).toEqual([
+      ['DELETED', others],
+      ['ADDED', { ...others, 'app.kubernetes.io/name': name }],
+    ]);
+  });
+
   it('sends bookmarks when asked to', async () => {
     const quiet =
       'http://simulator.local/api/v1/namespaces/mail-0001/configmaps?watch=1&allowWatchBookmarks=true&resourceVersion=999999';

@@ -1,3 +1,4 @@
+import { RENDERER_WATCH_LABELS } from '@stalwart-backstage/plugin-stalwart-common';
 import { Scenario, ScenarioCluster } from './types';
 import {
   SIMULATOR_API_VERSION,
@@ -171,7 +172,15 @@ function instanceObjects(
     {
       apiVersion: 'helm.toolkit.fluxcd.io/v2',
       kind: 'HelmRelease',
-      metadata: { name: release, namespace },
+      metadata: {
+        name: release,
+        namespace,
+        labels: {
+          'app.kubernetes.io/instance': release,
+          ...RENDERER_WATCH_LABELS,
+          'app.kubernetes.io/part-of': 'stalwart',
+        },
+      },
       spec: {
         interval: '30m',
         chart: {
