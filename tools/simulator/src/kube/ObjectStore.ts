@@ -52,12 +52,21 @@ export class ObjectStore {
     return found ? clone(found) : undefined;
   }
 
-  /** Objects of a kind in name order, optionally of one namespace. */
-  list(type: ResourceType, namespace?: string): any[] {
+  /**
+   * Objects of a kind in name order, optionally of one namespace and matching a predicate
+   * (tested before copying, so a selective list of a large kind copies only what it returns).
+   */
+  list(
+    type: ResourceType,
+    namespace?: string,
+    predicate: (object: any) => boolean = () => true,
+  ): any[] {
     const all = [...(this.objects.get(keyOf(type))?.values() ?? [])];
     return all
       .filter(
-        o => namespace === undefined || o.metadata.namespace === namespace,
+        o =>
+          (namespace === undefined || o.metadata.namespace === namespace) &&
+          predicate(o),
       )
       .sort((a, b) =>
         nameKey(a.metadata.namespace, a.metadata.name).localeCompare(

@@ -1,5 +1,6 @@
 import { createSimulator } from '../createSimulator';
 import { generateFleet } from '../scenario/generateFleet';
+import { parseLabelSelector } from './selectors';
 
 const TOKEN = { Authorization: 'Bearer fleet-1-token' };
 
@@ -139,5 +140,36 @@ describe('generateFleet', () => {
     const fleet = generateFleet({ instances: 5, clusters: 2 });
     expect(fleet.clusters.map(c => c.stalwartServers.length)).toEqual([3, 2]);
     expect(fleet.clusters[1].users[0].token).toBe('fleet-2-token');
+  });
+
+  it('adds N unrelated, realistically shaped objects per cluster that no Stalwart selector matches', () => {
+    const fleet = generateFleet({ instances: 2, clusters: 2, noise: 1000 });
+    const chartOrRenderer = parseLabelSelector(
+      'app.kubernetes.io/name in (antigenic-stalwart-helm-chart,stalwart)',
+    );
+    for (const cluster of fleet.clusters) {
+      const noise = cluster.manifests.filter(m =>
+        m.metadata.namespace?.startsWith('team-'),
+      );
+      expect(noise).toHaveLength(1000);
+      expect(noise.filter(chartOrRenderer)).toEqual([]);
+      const kinds = new Set(noise.map(m => m.kind));
+      expect([...kinds].sort()).toEqual([
+        'ConfigMap',
+        'Deployment',
+        'Pod',
+        'Secret',
+        'Service',
+      ]);
+      const sizes = noise
+        .filter(m => m.kind === 'ConfigMap')
+        .map(m => m.data['config.yaml'].length / 1024);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
+      expect(Math.max(...sizes)).toBe(200);
+      expect(sizes.filter(kb => kb > 100)).toHaveLength(5);
+      const pod = noise.find(m => m.kind === 'Pod');
+      expect(pod.spec.containers[0].env).toHaveLength(20);
+      expect(pod.metadata.managedFields.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -105,8 +105,7 @@ export function watchObjects(
         });
       } else {
         cluster.store
-          .list(type, options.namespace)
-          .filter(options.predicate)
+          .list(type, options.namespace, options.predicate)
           .forEach(object => send({ type: 'ADDED', object }));
         if (options.sendInitialEvents && options.allowBookmarks) {
           bookmark({ 'k8s.io/initial-events-end': 'true' });
