@@ -3,7 +3,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { parseLabelSelector } from '@stalwart-backstage/plugin-stalwart-common';
 import { backoffDelay } from './backoff';
 import { projectObject } from './projectObject';
-import type { ClusterClient } from './createClusterClient';
+import type { ClusterClient } from '../ClusterClientService/createClusterClient';
 import { listAllPages } from './listAllPages';
 import type {
   CollectionError,

@@ -8,7 +8,7 @@ import {
 import type { StalwartStatusConfig } from '../../config/types';
 import { createStatusService } from '../StatusService/createStatusService';
 import { eventually } from '../../__testUtils__/cacheServiceTestKit';
-import { createClusterClient } from './createClusterClient';
+import { createClusterClientService } from '../ClusterClientService/createClusterClientService';
 import { createKubernetesCacheService } from './createKubernetesCacheService';
 import { listAllPages } from './listAllPages';
 import { WATCH_SELECTORS } from './watchSelectors';
@@ -190,8 +190,7 @@ describe('the watch cache against a cluster shared with other teams', () => {
   it('lists a selection page by page, following continue tokens to the end', async () => {
     const config = statusConfig(simulator);
     const stats = { lists: 0, watches: 0 };
-    const client = createClusterClient({
-      cluster: config.clusters[0],
+    const client = createClusterClientService(config).client('fleet-1', {
       requestTimeoutMs: 2_000,
       maxRetries: 0,
       maxBackoffMs: 100,

@@ -1,6 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { StalwartStatusConfig } from '../../config/types';
-import { ClusterClient, createClusterClient } from './createClusterClient';
+import type { ClusterClient } from '../ClusterClientService/createClusterClient';
+import {
+  ClusterClientService,
+  createClusterClientService,
+} from '../ClusterClientService/createClusterClientService';
 import { collectionPath, typeMetaOf } from './resourceKinds';
 import type {
   CollectionSnapshot,
@@ -22,14 +26,17 @@ const LIST_PAGE_SIZE = 500;
 export function createKubernetesCacheService(options: {
   config: StalwartStatusConfig;
   logger: LoggerService;
+  clusterClients?: ClusterClientService;
 }): KubernetesCacheService {
   const { config, logger } = options;
+  const clusterClients =
+    options.clusterClients ??
+    createClusterClientService({ clusters: config.clusters });
   const stats: KubernetesRequestStats = { lists: 0, watches: 0 };
   const clients = new Map<string, ClusterClient>(
     config.clusters.map(cluster => [
       cluster.name,
-      createClusterClient({
-        cluster,
+      clusterClients.client(cluster.name, {
         requestTimeoutMs: config.requestTimeoutMs,
         maxRetries: config.maxRetries,
         maxBackoffMs: config.maxBackoffMs,

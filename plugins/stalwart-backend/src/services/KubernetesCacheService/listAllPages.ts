@@ -2,7 +2,7 @@ import type {
   KubernetesListObject,
   KubernetesObject,
 } from '@kubernetes/client-node';
-import type { ClusterClient } from './createClusterClient';
+import type { ClusterClient } from '../ClusterClientService/createClusterClient';
 
 /**
  * A whole selected collection, asked for `pageSize` objects at a time (`limit`/`continue`)

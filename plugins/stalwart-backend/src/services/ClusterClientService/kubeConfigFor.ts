@@ -1,0 +1,22 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterConfig } from '../../config/types';
+
+/** A kubeconfig holding one cluster's URL, CA and the backend's credentials for it. */
+export function kubeConfigFor(cluster: ClusterConfig): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [
+      {
+        name: cluster.name,
+        server: cluster.url,
+        caData: cluster.caData,
+        caFile: cluster.caFile,
+        skipTLSVerify: cluster.skipTLSVerify,
+      },
+    ],
+    users: [{ name: 'stalwart', token: cluster.serviceAccountToken }],
+    contexts: [{ name: 'stalwart', cluster: cluster.name, user: 'stalwart' }],
+    currentContext: 'stalwart',
+  });
+  return kubeConfig;
+}
