@@ -14,7 +14,19 @@ export function kubeConfigFor(cluster: ClusterConfig): KubeConfig {
         skipTLSVerify: cluster.skipTLSVerify,
       },
     ],
-    users: [{ name: 'stalwart', token: cluster.serviceAccountToken }],
+    users: [
+      cluster.serviceAccountTokenFile
+        ? {
+            name: 'stalwart',
+            // client-node's file auth re-reads the file every minute, so a token the
+            // kubelet rotates is picked up without a restart.
+            authProvider: {
+              name: 'tokenFile',
+              config: { tokenFile: cluster.serviceAccountTokenFile },
+            },
+          }
+        : { name: 'stalwart', token: cluster.serviceAccountToken },
+    ],
     contexts: [{ name: 'stalwart', cluster: cluster.name, user: 'stalwart' }],
     currentContext: 'stalwart',
   });
