@@ -12,6 +12,7 @@ import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
 import { createDriftService } from './services/DriftService/createDriftService';
+import { clusterClientServiceRef } from './services/ClusterClientService/clusterClientServiceRef';
 import { createKubernetesCacheService } from './services/KubernetesCacheService/createKubernetesCacheService';
 import { createRemediationService } from './services/RemediationService/createRemediationService';
 import { RateLimiter } from './services/RemediationService/RateLimiter';
@@ -40,21 +41,25 @@ export const stalwartPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        clusterClients: clusterClientServiceRef,
       },
       async init(deps) {
-        const { config, logger, auth, catalog, lifecycle } = deps;
+        const { config, logger, auth, catalog, lifecycle, clusterClients } =
+          deps;
         const statusConfig = readStalwartStatusConfig(config);
         const connectionConfig = readStalwartConnectionConfig(config);
         const remediationConfig = readStalwartRemediationConfig(config);
         const cache = createKubernetesCacheService({
           config: statusConfig,
           logger,
+          clusterClients,
         });
         lifecycle.addShutdownHook(() => cache.stop());
         const connections = createStalwartConnectionService({
           statusConfig,
           config: connectionConfig,
           cache,
+          clusterClients,
         });
         lifecycle.addShutdownHook(() => connections.stop());
 
@@ -97,7 +102,7 @@ export const stalwartPlugin = createBackendPlugin({
             remediationService: createRemediationService({
               drift: driftService,
               patcher: createWorkloadPatcher({
-                clusters: statusConfig.clusters,
+                clusterClients,
                 requestTimeoutMs: statusConfig.requestTimeoutMs,
               }),
               auditor: deps.auditor,

@@ -8,6 +8,7 @@ import { latencyPlotSvg } from './report/latencyPlot';
 import { judgeTargets } from './report/targets';
 import type { BenchResults } from './results';
 import { singlesTable, sizesTable, targetsTable } from './report/tables';
+import { noiseTable } from './report/noiseTable';
 import { harnessProblems, REPO_ROOT, runBenchmarks } from './runBenchmarks';
 
 const PLOT_FILE = 'latency-vs-fleet-size.svg';
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
       '',
       targetsTable(results),
       '',
+      ...(results.noise ? [noiseTable(results), ''] : []),
       `Results: ${relative(process.cwd(), jsonFile) || jsonFile}`,
     ].join('\n'),
   );

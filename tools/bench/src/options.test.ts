@@ -32,6 +32,16 @@ describe('parseBenchArgs', () => {
     });
   });
 
+  it('measures no noise unless --noise asks for N unrelated objects per cluster', () => {
+    expect(parseBenchArgs(['--quick'], outDir).noise).toBe(0);
+    expect(parseBenchArgs(['--quick', '--noise', '20000'], outDir).noise).toBe(
+      20_000,
+    );
+    expect(() => parseBenchArgs(['--noise', 'lots'], outDir)).toThrow(
+      /--noise must be an integer >= 0, got "lots"/,
+    );
+  });
+
   it('takes sizes, latency and the viewer load from the command line', () => {
     const options = parseBenchArgs(
       [

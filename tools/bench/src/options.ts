@@ -42,6 +42,11 @@ export interface BenchOptions {
   writeDocs: boolean;
   /** Report from this results.json instead of measuring (tables, plot, doc). */
   from?: string;
+  /**
+   * Unrelated objects per cluster for the noise comparison (0: none): the largest size is
+   * measured again without and with them, side by side.
+   */
+  noise: number;
 }
 
 const FULL: Omit<BenchOptions, 'outDir'> = {
@@ -60,6 +65,7 @@ const FULL: Omit<BenchOptions, 'outDir'> = {
   scripts: true,
   scaffolder: true,
   writeDocs: true,
+  noise: 0,
 };
 
 // Short windows: the quick run is a CI smoke test of the harness, not a measurement.
@@ -93,6 +99,7 @@ const USAGE = `Usage: yarn bench [--quick] [options]
   --no-scaffolder          skip the scaffolder row
   --out <dir>              where results.json and the plot go
   --no-docs                do not rewrite docs/benchmarks.md
+  --noise 50000            also measure the largest size with and without N unrelated objects per cluster
   --from <results.json>    measure nothing: redo the tables, plot and doc from a run's JSON`;
 
 /** A command-line mistake: the message names the option and the rule. */
@@ -139,6 +146,7 @@ export function parseBenchArgs(
         out: { type: 'string' },
         'no-docs': { type: 'boolean' },
         from: { type: 'string' },
+        noise: { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -181,6 +189,7 @@ export function parseBenchArgs(
     scaffolder: !parsed['no-scaffolder'] && base.scaffolder,
     outDir: parsed.out ?? defaultOutDir(base.profile),
     writeDocs: !parsed['no-docs'] && base.writeDocs && !parsed.out,
+    noise: positiveInteger('noise', parsed.noise, 0) ?? base.noise,
     ...(parsed.from ? { from: parsed.from } : {}),
   };
 }

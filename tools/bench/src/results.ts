@@ -2,6 +2,7 @@ import type { MachineInfo } from './machine';
 import type { ColdStartResult } from './measure/coldStart';
 import type { EntityViewResult } from './measure/entityViews';
 import type { LoadResult } from './measure/manyViewers';
+import type { NoiseRun } from './measure/noiseComparison';
 import type { ScaffolderResult } from './measure/scaffolder';
 import type { ScriptBenchResult } from './measure/scriptBenches';
 import type { BenchOptions } from './options';
@@ -64,5 +65,7 @@ export interface BenchResults {
   drift?: ScriptBenchResult;
   render?: ScriptBenchResult;
   scaffolder?: ScaffolderResult;
+  /** With `--noise N`: the largest size without and with N unrelated objects per cluster. */
+  noise?: NoiseRun[];
   targets: TargetVerdict[];
 }

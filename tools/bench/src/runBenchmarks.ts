@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { describeMachine } from './machine';
 import { measureSize } from './measureSize';
+import {
+  measureNoiseComparison,
+  type NoiseRun,
+} from './measure/noiseComparison';
 import type { ScaffolderResult } from './measure/scaffolder';
 import { runScriptBench } from './measure/scriptBenches';
 import type { BenchOptions } from './options';
@@ -43,6 +47,20 @@ export async function runBenchmarks(
     }
   }
 
+  let noise: NoiseRun[] | undefined;
+  if (options.noise > 0) {
+    try {
+      noise = await measureNoiseComparison({
+        bench: options,
+        instances: Math.max(...options.sizes),
+        now: startedAt,
+        log,
+      });
+    } catch (error) {
+      log(`noise comparison: not measured: ${error}`);
+    }
+  }
+
   let drift;
   let render;
   if (options.scripts) {
@@ -79,6 +97,7 @@ export async function runBenchmarks(
     drift,
     render,
     scaffolder,
+    ...(noise ? { noise } : {}),
     targets: judgeTargets(sizes, drift),
   };
 }

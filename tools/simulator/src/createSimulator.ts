@@ -150,14 +150,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
     if (!cluster)
       return statusResponse(kubeStatus(404, 'NotFound', `no cluster ${name}`));
-    return handleKubeRequest({
-      cluster,
-      request,
-      pathname,
-      basePath,
-      resolveBackend: fleet.resolveBackend,
-      bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000,
-    });
+    return requests.countBody(
+      cluster.name,
+      await handleKubeRequest({
+        cluster,
+        request,
+        pathname,
+        basePath,
+        resolveBackend: fleet.resolveBackend,
+        bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000,
+      }),
+    );
   }
 
   async function portForward(request: Request): Promise<PortForwardDecision> {

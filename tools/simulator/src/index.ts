@@ -24,6 +24,7 @@ export type { StalwartFaultRule } from './control/StalwartFaults';
 export { loadScenario } from './scenario/loadScenario';
 export { scenarioSecretValues } from './scenario/scenarioSecretValues';
 export type { Scenario, ScenarioCluster } from './scenario/types';
+export type { AccessRule, ClusterUser } from './kube/SimulatedCluster';
 export { generateFleet } from './scenario/generateFleet';
 export type {
   StalwartServerSpec,

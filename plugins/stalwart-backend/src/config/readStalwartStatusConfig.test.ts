@@ -69,6 +69,48 @@ describe('readStalwartStatusConfig', () => {
     });
   });
 
+  it('reads a serviceAccount cluster without a token as the pod identity: mounted token and CA', () => {
+    const config = readStalwartStatusConfig(
+      new ConfigReader({
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'self',
+                  url: 'https://kubernetes.default.svc',
+                  authProvider: 'serviceAccount',
+                },
+                { name: 'sso', url: 'https://sso', authProvider: 'oidc' },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+
+    expect(config.clusters).toEqual([
+      {
+        name: 'self',
+        url: 'https://kubernetes.default.svc',
+        serviceAccountToken: undefined,
+        serviceAccountTokenFile:
+          '/var/run/secrets/kubernetes.io/serviceaccount/token',
+        caData: undefined,
+        caFile: '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
+        skipTLSVerify: false,
+      },
+    ]);
+    expect(config.unsupportedClusters).toEqual([
+      {
+        name: 'sso',
+        reason:
+          'authProvider "oidc" authenticates as each viewer, so it cannot feed the Stalwart status backend\'s shared watch cache (use serviceAccount for cluster sso)',
+      },
+    ]);
+  });
+
   it('reads the stalwart.status block in both duration notations', () => {
     const config = readStalwartStatusConfig(
       new ConfigReader({

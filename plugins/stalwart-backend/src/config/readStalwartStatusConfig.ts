@@ -8,6 +8,11 @@ import type {
 } from './types';
 
 const SUPPORTED_AUTH_PROVIDERS = ['serviceAccount', 'anonymous'];
+/** Providers that authenticate as the viewer: a cache shared by every viewer cannot use them. */
+const VIEWER_AUTH_PROVIDERS = ['oidc', 'google'];
+/** Where the kubelet mounts a pod's service account token and the cluster's CA. */
+export const IN_CLUSTER_SERVICE_ACCOUNT_DIR =
+  '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /**
  * Reads the clusters the core Kubernetes plugin is configured with (locators of type `config`)
@@ -80,7 +85,9 @@ function readClusters(config: Config) {
       if (!SUPPORTED_AUTH_PROVIDERS.includes(authProvider)) {
         unsupportedClusters.push({
           name,
-          reason: `authProvider "${authProvider}" is not supported by the Stalwart status backend (use serviceAccount)`,
+          reason: VIEWER_AUTH_PROVIDERS.includes(authProvider)
+            ? `authProvider "${authProvider}" authenticates as each viewer, so it cannot feed the Stalwart status backend's shared watch cache (use serviceAccount for cluster ${name})`
+            : `authProvider "${authProvider}" is not supported by the Stalwart status backend (use serviceAccount)`,
         });
         continue;
       }
@@ -90,15 +97,30 @@ function readClusters(config: Config) {
           `kubernetes cluster "${name}" has url "${url}", which is not an http(s) URL`,
         );
       }
+      const token =
+        authProvider === 'serviceAccount'
+          ? cluster.getOptionalString('serviceAccountToken')
+          : undefined;
+      // serviceAccount without a token is the backend's own pod identity, as the core
+      // Kubernetes plugin reads it in-cluster: the mounted token and, unless given, the CA.
+      const inCluster = authProvider === 'serviceAccount' && !token;
+      const caData = cluster.getOptionalString('caData');
+      const caFile = cluster.getOptionalString('caFile');
       clusters.push({
         name,
         url: url.replace(/\/+$/, ''),
-        serviceAccountToken:
-          authProvider === 'serviceAccount'
-            ? cluster.getOptionalString('serviceAccountToken')
-            : undefined,
-        caData: cluster.getOptionalString('caData'),
-        caFile: cluster.getOptionalString('caFile'),
+        serviceAccountToken: token,
+        ...(inCluster
+          ? {
+              serviceAccountTokenFile: `${IN_CLUSTER_SERVICE_ACCOUNT_DIR}/token`,
+            }
+          : {}),
+        caData,
+        caFile:
+          caFile ??
+          (inCluster && !caData
+            ? `${IN_CLUSTER_SERVICE_ACCOUNT_DIR}/ca.crt`
+            : undefined),
         skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
       });
     }

@@ -4,6 +4,11 @@ export interface ClusterConfig {
   url: string;
   /** Bearer token of the service account; absent for anonymous access. */
   serviceAccountToken?: string;
+  /**
+   * A file holding the bearer token, re-read as it rotates: the pod's own mounted service
+   * account token when `serviceAccount` has no `serviceAccountToken` (in-cluster).
+   */
+  serviceAccountTokenFile?: string;
   /** Base64-encoded PEM of the API server's CA. */
   caData?: string;
   caFile?: string;

@@ -1,4 +1,8 @@
-import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
+import {
+  scaffoldFullname,
+  scaffoldSelectorLabels,
+  scaffoldWatchLabels,
+} from './helmNames';
 import type { ChartFlavor } from './types';
 import { chartPort } from './ports';
 
@@ -51,6 +55,7 @@ export const antigenicChart: ChartFlavor = {
   },
   fullnameRule: 'scaffold',
   nameSuffixes: ['', '-headless', '-mail', '-config', '-tls'],
+  watchLabels: scaffoldWatchLabels(CHART_NAME),
   podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
   configChecksumAnnotation: 'checksum/config',
   ports: [

@@ -32,3 +32,11 @@ export function scaffoldSelectorLabels(
     'app.kubernetes.io/name': chartName,
   };
 }
+
+/**
+ * The scaffold labels that do not depend on the release: every workload, pod template, Service
+ * and ConfigMap of every release of the chart carries them.
+ */
+export function scaffoldWatchLabels(chartName: string): Record<string, string> {
+  return { 'app.kubernetes.io/name': chartName };
+}

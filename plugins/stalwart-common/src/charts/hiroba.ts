@@ -1,4 +1,8 @@
-import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
+import {
+  scaffoldFullname,
+  scaffoldSelectorLabels,
+  scaffoldWatchLabels,
+} from './helmNames';
 import type { ChartFlavor } from './types';
 import { chartPort } from './ports';
 
@@ -49,6 +53,7 @@ export const hirobaChart: ChartFlavor = {
   },
   fullnameRule: 'scaffold',
   nameSuffixes: ['', '-headless', '-config', '-env', '-tls'],
+  watchLabels: scaffoldWatchLabels(CHART_NAME),
   podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
   configChecksumAnnotation: 'config-hash',
   ports: [

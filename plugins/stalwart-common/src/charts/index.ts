@@ -18,3 +18,4 @@ export {
 export { derivedObjectNames, maxReleaseNameLength } from './derivedNames';
 export { MAX_OBJECT_NAME_LENGTH } from './helmNames';
 export { expectedPodNames, nodeIdForPod } from './pods';
+export { chartWatchSelectors } from './watchSelectors';

@@ -1,4 +1,8 @@
-import { scaffoldSelectorLabels, suffixedFullname } from './helmNames';
+import {
+  scaffoldSelectorLabels,
+  scaffoldWatchLabels,
+  suffixedFullname,
+} from './helmNames';
 import type { ChartFlavor } from './types';
 import { chartPort } from './ports';
 
@@ -60,6 +64,7 @@ export const kgrubbChart: ChartFlavor = {
     '-tls-sync',
     '-tls',
   ],
+  watchLabels: scaffoldWatchLabels(CHART_NAME),
   podSelector: release => ({
     ...scaffoldSelectorLabels(release, CHART_NAME),
     // The bootstrap Job shares instance but not name; component pins the server pods.

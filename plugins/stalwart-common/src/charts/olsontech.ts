@@ -1,4 +1,8 @@
-import { scaffoldFullname, scaffoldSelectorLabels } from './helmNames';
+import {
+  scaffoldFullname,
+  scaffoldSelectorLabels,
+  scaffoldWatchLabels,
+} from './helmNames';
 import type { ChartFlavor, ChartTopology } from './types';
 import { chartPort } from './ports';
 
@@ -68,6 +72,7 @@ export const olsontechChart: ChartFlavor = {
     '-openbao-ca',
     '-pki-reader',
   ],
+  watchLabels: scaffoldWatchLabels(CHART_NAME),
   podSelector: release => scaffoldSelectorLabels(release, CHART_NAME),
   // The chart sets no checksum annotation: a config change does not roll the pods.
   configChecksumAnnotation: undefined,

@@ -175,6 +175,12 @@ export interface ChartFlavor {
   fullnameRule: 'scaffold' | 'always-suffixed';
   /** Every suffix the chart appends to `fullname` for an object name ('' is fullname itself). */
   nameSuffixes: string[];
+  /**
+   * Labels the chart puts on the workload, pod template, Services and ConfigMaps (and a
+   * Certificate it makes itself) of every release, whatever the release name: a watch selecting
+   * them sees every instance of the chart and no other team's objects.
+   */
+  watchLabels: Record<string, string>;
   /** Labels that select exactly the release's Stalwart pods. */
   podSelector(release: string): Record<string, string>;
   /** The pod template annotation whose value changes with the rendered config, if any. */

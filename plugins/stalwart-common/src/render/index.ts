@@ -5,3 +5,4 @@ export { renderSettingsPlan } from './settingsPlan';
 export { renderCatalogEntity } from './renderCatalogEntity';
 export { renderInstance } from './renderInstance';
 export { renderInstancePreview } from './renderInstancePreview';
+export { RENDERER_WATCH_LABELS, RENDERER_WATCH_SELECTOR } from './watchLabels';

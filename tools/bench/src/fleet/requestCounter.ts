@@ -6,6 +6,8 @@ export interface KubernetesRequestCounts {
   /** Requests with `watch=true`: each opens one long-lived stream. */
   watches: number;
   byCluster: Record<string, number>;
+  /** Response body bytes the simulated API servers sent (lists, watch events, proxies). */
+  bytes?: number;
 }
 
 export const emptyCounts = (): KubernetesRequestCounts => ({
@@ -28,6 +30,9 @@ export function countsBetween(
     total: after.total - before.total,
     watches: after.watches - before.watches,
     byCluster,
+    ...(after.bytes === undefined
+      ? {}
+      : { bytes: after.bytes - (before.bytes ?? 0) }),
   };
 }
 

@@ -10,11 +10,13 @@ import {
 import { createRequestCounter } from './requestCounter';
 import type { ParentMessage, SimulatorMessage } from './simulatorMessages';
 
-function argument(name: string): number {
+function argument(name: string, min = 1): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = Number(process.argv[index + 1]);
-  if (index < 0 || !Number.isInteger(value) || value < 1) {
-    throw new Error(`the simulator process needs --${name} <positive integer>`);
+  if (index < 0 || !Number.isInteger(value) || value < min) {
+    throw new Error(
+      `the simulator process needs --${name} <integer >= ${min}>`,
+    );
   }
   return value;
 }
@@ -26,6 +28,7 @@ async function main() {
     instances: argument('instances'),
     clusters: argument('clusters'),
     now: new Date(argument('now')),
+    noise: argument('noise', 0),
   });
   const server = await startSimulatorServer({ scenario, port: 0, tls: true });
   const counter = createRequestCounter(server.clusters[0].name);
@@ -41,7 +44,15 @@ async function main() {
   };
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'counts') {
-      send({ type: 'counts', id: message.id, counts: counter.snapshot() });
+      const bytes = Object.values(server.control.requestCounts()).reduce(
+        (sum, c) => sum + c.bytes,
+        0,
+      );
+      send({
+        type: 'counts',
+        id: message.id,
+        counts: { ...counter.snapshot(), bytes },
+      });
     }
   });
   process.on('disconnect', () => void close());

@@ -58,6 +58,8 @@ export async function startFleetSimulator(options: {
   instances: number;
   clusters: number;
   now: Date;
+  /** Unrelated objects per cluster. */
+  noise?: number;
 }): Promise<FleetSimulator> {
   const child = fork(
     // The benchmark runs from the monorepo's sources only, next to this file.
@@ -70,6 +72,8 @@ export async function startFleetSimulator(options: {
       String(options.clusters),
       '--now',
       String(options.now.getTime()),
+      '--noise',
+      String(options.noise ?? 0),
     ],
     {
       execArgv: [

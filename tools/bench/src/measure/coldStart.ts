@@ -18,6 +18,8 @@ export interface ColdStartResult {
   failures: number;
   kubernetesRequests: number;
   kubernetesWatches: number;
+  /** Response bytes the API servers sent meanwhile (absent in runs from before it). */
+  kubernetesBytes?: number;
   stoppedEarly: boolean;
   /** CPU each process spent warming the cache: where the cold start's time goes. */
   backendCpuSeconds?: number;
@@ -117,6 +119,7 @@ export async function measureColdStart(options: {
     failures: tally.failures,
     kubernetesRequests: requests.total,
     kubernetesWatches: requests.watches,
+    kubernetesBytes: requests.bytes,
     stoppedEarly,
     ...(stoppedBecause ? { stoppedBecause } : {}),
     ...(tally.firstError ? { firstError: tally.firstError } : {}),

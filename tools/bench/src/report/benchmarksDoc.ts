@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BenchResults } from '../results';
 import { singlesTable, sizesTable, targetsTable } from './tables';
+import { noiseTable } from './noiseTable';
 
 export const BEGIN =
   '<!-- bench:results:begin (written by yarn bench; edit outside) -->';
@@ -86,6 +87,9 @@ export function resultsSection(
     '',
     targetsTable(results),
     '',
+    ...(results.noise
+      ? ["### Other teams' objects", '', noiseTable(results), '']
+      : []),
     END,
   ].join('\n');
 }

@@ -26,7 +26,7 @@ describe('the request counter of the control API', () => {
     await watch.body?.cancel();
     await send('/clusters/edge/apis/apps/v1/statefulsets', EDGE);
 
-    expect(simulator.control.requestCounts()).toEqual({
+    expect(simulator.control.requestCounts()).toMatchObject({
       homelab: { total: 2, watches: 0 },
       edge: { total: 2, watches: 1 },
     });
@@ -39,10 +39,21 @@ describe('the request counter of the control API', () => {
       (await send('/api/v1/pods', { Authorization: 'Bearer nope' })).status,
     ).toBe(401);
 
-    expect(simulator.control.requestCounts()).toEqual({
+    expect(simulator.control.requestCounts()).toMatchObject({
       homelab: { total: 1, watches: 0 },
       edge: { total: 1, watches: 0 },
     });
+  });
+
+  it('counts the bytes of the bodies it sends, as a client receives them', async () => {
+    const list = await send('/clusters/edge/api/v1/pods', EDGE);
+    const body = await list.text();
+    const services = await send('/clusters/edge/api/v1/services', EDGE);
+    const more = await services.text();
+
+    expect(simulator.control.requestCounts().edge.bytes).toBe(
+      Buffer.byteLength(body) + Buffer.byteLength(more),
+    );
   });
 
   it('answers GET /_simulator/requests with the counts, resets them on DELETE, and does not count itself', async () => {
@@ -50,7 +61,9 @@ describe('the request counter of the control API', () => {
       r.body?.cancel(),
     );
     const counted = await control('GET');
-    expect(await counted.json()).toEqual({ edge: { total: 1, watches: 1 } });
+    expect(await counted.json()).toMatchObject({
+      edge: { total: 1, watches: 1 },
+    });
 
     expect((await control('DELETE')).status).toBe(200);
     expect(await (await control('GET')).json()).toEqual({});

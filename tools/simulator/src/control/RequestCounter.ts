@@ -4,6 +4,8 @@ export interface ClusterRequestCounts {
   total: number;
   /** The watch requests among them (`?watch=true`). */
   watches: number;
+  /** Response body bytes sent to clients (list pages and watch events alike). */
+  bytes: number;
 }
 
 /**
@@ -15,13 +17,37 @@ export class RequestCounter {
   private readonly counts = new Map<string, ClusterRequestCounts>();
 
   count(cluster: string, { watch }: { watch: boolean }): void {
-    let counts = this.counts.get(cluster);
-    if (!counts) {
-      counts = { total: 0, watches: 0 };
-      this.counts.set(cluster, counts);
-    }
+    const counts = this.countsOf(cluster);
     counts.total += 1;
     if (watch) counts.watches += 1;
+  }
+
+  /** The response, its body counted into the cluster's bytes as it streams out. */
+  countBody(cluster: string, response: Response): Response {
+    if (!response.body) return response;
+    const counts = this.countsOf(cluster);
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          counts.bytes += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(counted, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  }
+
+  private countsOf(cluster: string): ClusterRequestCounts {
+    let counts = this.counts.get(cluster);
+    if (!counts) {
+      counts = { total: 0, watches: 0, bytes: 0 };
+      this.counts.set(cluster, counts);
+    }
+    return counts;
   }
 
   /** A copy of the counts so far, by cluster name; clusters never called are absent. */

@@ -6,6 +6,8 @@ export interface StoreEvent {
   resourceVersion: number;
   resource: ResourceType;
   object: any;
+  /** For MODIFIED, the object before: watches with a selector need both to translate it. */
+  previous?: any;
 }
 
 type Listener = (event: StoreEvent) => void;
@@ -50,12 +52,21 @@ export class ObjectStore {
     return found ? clone(found) : undefined;
   }
 
-  /** Objects of a kind in name order, optionally of one namespace. */
-  list(type: ResourceType, namespace?: string): any[] {
+  /**
+   * Objects of a kind in name order, optionally of one namespace and matching a predicate
+   * (tested before copying, so a selective list of a large kind copies only what it returns).
+   */
+  list(
+    type: ResourceType,
+    namespace?: string,
+    predicate: (object: any) => boolean = () => true,
+  ): any[] {
     const all = [...(this.objects.get(keyOf(type))?.values() ?? [])];
     return all
       .filter(
-        o => namespace === undefined || o.metadata.namespace === namespace,
+        o =>
+          (namespace === undefined || o.metadata.namespace === namespace) &&
+          predicate(o),
       )
       .sort((a, b) =>
         nameKey(a.metadata.namespace, a.metadata.name).localeCompare(
@@ -134,6 +145,7 @@ export class ObjectStore {
     let bucket = this.objects.get(key);
     if (!bucket) this.objects.set(key, (bucket = new Map()));
     const id = nameKey(object.metadata.namespace, object.metadata.name);
+    const previous = type === 'MODIFIED' ? bucket.get(id) : undefined;
     if (type === 'DELETED') bucket.delete(id);
     else bucket.set(id, object);
 
@@ -142,6 +154,7 @@ export class ObjectStore {
       resourceVersion: this.revision,
       resource,
       object,
+      ...(previous ? { previous } : {}),
     };
     this.history.push(event);
     if (this.history.length > this.maxHistory) {

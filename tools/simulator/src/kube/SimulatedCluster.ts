@@ -12,6 +12,21 @@ export interface ClusterUser {
    * (e.g. `secrets`, `certificates.cert-manager.io`, `services/proxy`).
    */
   deny: string[];
+  /**
+   * RBAC: when present, the user may do only what a rule grants, as Roles (`namespaces`) and
+   * ClusterRoles (no `namespaces`) would. Absent, everything not denied is allowed.
+   */
+  rules?: AccessRule[];
+}
+
+/** One RBAC rule: verbs on resources, in some namespaces or cluster-wide. */
+export interface AccessRule {
+  /** get, list, watch, create, update, patch, delete, or `*`. */
+  verbs: string[];
+  /** As in `deny` (`plural`, `plural.group`, `plural/subresource`), or `*`. */
+  resources: string[];
+  /** The namespaces a Role grants it in; absent for a ClusterRole (every namespace too). */
+  namespaces?: string[];
 }
 
 /** An open watch the cluster can close (apiserver restart, dropped connections). */
@@ -93,6 +108,32 @@ export class SimulatedCluster {
       ? names.map(n => `${n}/${subresource}`)
       : names;
     return user.deny.some(d => candidates.includes(d));
+  }
+
+  /**
+   * Whether the user may `verb` the resource in `namespace` (undefined: cluster-wide, which a
+   * Role never grants), by its deny list and its RBAC rules.
+   */
+  isAllowed(
+    user: ClusterUser,
+    verb: string,
+    type: Pick<ResourceType, 'plural' | 'group'>,
+    namespace: string | undefined,
+    subresource?: string,
+  ): boolean {
+    if (this.isDenied(user, type, subresource)) return false;
+    if (!user.rules) return true;
+    const base = type.group ? `${type.plural}.${type.group}` : type.plural;
+    const names = subresource
+      ? [`${type.plural}/${subresource}`, `${base}/${subresource}`]
+      : [type.plural, base];
+    return user.rules.some(
+      rule =>
+        (rule.verbs.includes('*') || rule.verbs.includes(verb)) &&
+        rule.resources.some(r => r === '*' || names.includes(r)) &&
+        (!rule.namespaces ||
+          (namespace !== undefined && rule.namespaces.includes(namespace))),
+    );
   }
 
   /** Closes every open watch, as when the apiserver drops its connections. */

@@ -87,7 +87,7 @@ async function handleResource(
   const baseVerb = VERB_BY_METHOD[request.method] ?? 'get';
   let verb = baseVerb;
   if (request.method === 'GET' && !path.name) verb = isWatch ? 'watch' : 'list';
-  if (cluster.isDenied(user, type, path.subresource)) {
+  if (!cluster.isAllowed(user, verb, type, path.namespace, path.subresource)) {
     return statusResponse(
       forbidden({
         user: user.name,

@@ -67,10 +67,11 @@ export function listObjects(
     rv = token.rv;
   }
 
-  const matching = cluster.store
-    .list(type, options.namespace)
-    .filter(options.predicate)
-    .filter(o => positionOf(o) > after);
+  const matching = cluster.store.list(
+    type,
+    options.namespace,
+    o => options.predicate(o) && positionOf(o) > after,
+  );
   const page =
     options.limit && options.limit > 0
       ? matching.slice(0, options.limit)

@@ -49,11 +49,12 @@ export function authorizePortForward(options: {
   }
   const [namespace, name] = [match[1], match[2]].map(decodeURIComponent);
   const podType = cluster.registry.find('', 'v1', 'pods')!;
-  if (cluster.isDenied(user, podType, 'portforward')) {
+  const verb = request.method === 'POST' ? 'create' : 'get';
+  if (!cluster.isAllowed(user, verb, podType, namespace, 'portforward')) {
     return {
       status: forbidden({
         user: user.name,
-        verb: request.method === 'POST' ? 'create' : 'get',
+        verb,
         resource: 'pods/portforward',
         group: '',
         namespace,

@@ -1,5 +1,6 @@
 import { createSimulator } from '../createSimulator';
 import { generateFleet } from '../scenario/generateFleet';
+import { parseLabelSelector } from './selectors';
 
 const TOKEN = { Authorization: 'Bearer fleet-1-token' };
 
@@ -60,6 +61,41 @@ describe('watch', () => {
     });
   });
 
+  it('tells a selecting watcher DELETED when an object loses its labels and ADDED when it regains them', async () => {
+    const selector = encodeURIComponent(
+      'app.kubernetes.io/name in (antigenic-stalwart-helm-chart)',
+    );
+    const watch = await simulator.handle(
+      new Request(
+        `http://simulator.local/api/v1/configmaps?watch=1&labelSelector=${selector}&resourceVersion=${
+          simulator.state.clusters.get('fleet-1')!.store.resourceVersion
+        }`,
+        { headers: TOKEN },
+      ),
+    );
+    const cluster = simulator.state.clusters.get('fleet-1')!;
+    const configMap = cluster.store
+      .list(cluster.registry.find('', 'v1', 'configmaps')!, 'mail-0001')
+      .find(o => o.metadata.labels?.['app.kubernetes.io/name'])!;
+    const { 'app.kubernetes.io/name': name, ...others } =
+      configMap.metadata.labels;
+    simulator.control.apply('fleet-1', {
+      ...configMap,
+      metadata: { ...configMap.metadata, labels: others },
+    });
+    simulator.control.apply('fleet-1', {
+      ...configMap,
+      metadata: { ...configMap.metadata, labels: { ...others, x: '1' } },
+    });
+    simulator.control.apply('fleet-1', configMap);
+
+    const events = await readLines(watch, 2);
+    expect(events.map(e => [e.type, e.object.metadata.labels])).toEqual([
+      ['DELETED', others],
+      ['ADDED', { ...others, 'app.kubernetes.io/name': name }],
+    ]);
+  });
+
   it('sends bookmarks when asked to', async () => {
     const quiet =
       'http://simulator.local/api/v1/namespaces/mail-0001/configmaps?watch=1&allowWatchBookmarks=true&resourceVersion=999999';
@@ -104,5 +140,36 @@ describe('generateFleet', () => {
     const fleet = generateFleet({ instances: 5, clusters: 2 });
     expect(fleet.clusters.map(c => c.stalwartServers.length)).toEqual([3, 2]);
     expect(fleet.clusters[1].users[0].token).toBe('fleet-2-token');
+  });
+
+  it('adds N unrelated, realistically shaped objects per cluster that no Stalwart selector matches', () => {
+    const fleet = generateFleet({ instances: 2, clusters: 2, noise: 1000 });
+    const chartOrRenderer = parseLabelSelector(
+      'app.kubernetes.io/name in (antigenic-stalwart-helm-chart,stalwart)',
+    );
+    for (const cluster of fleet.clusters) {
+      const noise = cluster.manifests.filter(m =>
+        m.metadata.namespace?.startsWith('team-'),
+      );
+      expect(noise).toHaveLength(1000);
+      expect(noise.filter(chartOrRenderer)).toEqual([]);
+      const kinds = new Set(noise.map(m => m.kind));
+      expect([...kinds].sort()).toEqual([
+        'ConfigMap',
+        'Deployment',
+        'Pod',
+        'Secret',
+        'Service',
+      ]);
+      const sizes = noise
+        .filter(m => m.kind === 'ConfigMap')
+        .map(m => m.data['config.yaml'].length / 1024);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
+      expect(Math.max(...sizes)).toBe(200);
+      expect(sizes.filter(kb => kb > 100)).toHaveLength(5);
+      const pod = noise.find(m => m.kind === 'Pod');
+      expect(pod.spec.containers[0].env).toHaveLength(20);
+      expect(pod.metadata.managedFields.length).toBeGreaterThan(0);
+    }
   });
 });

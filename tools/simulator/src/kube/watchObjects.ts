@@ -30,6 +30,26 @@ export function watchObjects(
     (options.namespace === undefined ||
       o.metadata?.namespace === options.namespace) &&
     options.predicate(o);
+  /**
+   * What a watcher with a selector sees of a change, as kube-apiserver's watch cache decides
+   * it from the object before and after: an object whose labels stop matching is DELETED
+   * (carrying its new state), one that starts matching is ADDED.
+   */
+  const asSeen = (event: {
+    type: StoreEvent['type'];
+    object: any;
+    previous?: any;
+  }): { type: StoreEvent['type']; object: any } | undefined => {
+    const now = inScope(event.object);
+    if (event.type !== 'MODIFIED' || !event.previous) {
+      return now ? { type: event.type, object: event.object } : undefined;
+    }
+    const before = inScope(event.previous);
+    if (before && now) return { type: 'MODIFIED', object: event.object };
+    if (before) return { type: 'DELETED', object: event.object };
+    if (now) return { type: 'ADDED', object: event.object };
+    return undefined;
+  };
   let cleanup = () => {};
 
   const body = new ReadableStream<Uint8Array>({
@@ -79,13 +99,13 @@ export function watchObjects(
           handle.close();
           return;
         }
-        history
-          .filter(e => inScope(e.object))
-          .forEach(e => send({ type: e.type, object: e.object }));
+        history.forEach(e => {
+          const seen = asSeen(e);
+          if (seen) send(seen);
+        });
       } else {
         cluster.store
-          .list(type, options.namespace)
-          .filter(options.predicate)
+          .list(type, options.namespace, options.predicate)
           .forEach(object => send({ type: 'ADDED', object }));
         if (options.sendInitialEvents && options.allowBookmarks) {
           bookmark({ 'k8s.io/initial-events-end': 'true' });
@@ -95,10 +115,10 @@ export function watchObjects(
       unsubscribe = cluster.onChange((event: StoreEvent) => {
         if (
           event.resource.group === type.group &&
-          event.resource.plural === type.plural &&
-          inScope(event.object)
+          event.resource.plural === type.plural
         ) {
-          send({ type: event.type, object: event.object });
+          const seen = asSeen(event);
+          if (seen) send(seen);
         }
       });
       cluster.watches.add(handle);

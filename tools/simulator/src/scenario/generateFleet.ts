@@ -1,3 +1,5 @@
+import { RENDERER_WATCH_LABELS } from '@stalwart-backstage/plugin-stalwart-common';
+import { noiseObjects } from './noiseObjects';
 import { Scenario, ScenarioCluster } from './types';
 import {
   SIMULATOR_API_VERSION,
@@ -171,7 +173,15 @@ function instanceObjects(
     {
       apiVersion: 'helm.toolkit.fluxcd.io/v2',
       kind: 'HelmRelease',
-      metadata: { name: release, namespace },
+      metadata: {
+        name: release,
+        namespace,
+        labels: {
+          'app.kubernetes.io/instance': release,
+          ...RENDERER_WATCH_LABELS,
+          'app.kubernetes.io/part-of': 'stalwart',
+        },
+      },
       spec: {
         interval: '30m',
         chart: {
@@ -217,7 +227,8 @@ function instanceObjects(
 
 /**
  * A scenario of `instances` Antigenic-chart Stalwart instances spread round-robin over
- * `clusters` clusters (tokens `fleet-<cluster>-token`), for benchmarks.
+ * `clusters` clusters (tokens `fleet-<cluster>-token`), for benchmarks; with `noise`, each
+ * cluster also holds that many unrelated objects of other teams in namespaces of their own.
  *
  * @public
  */
@@ -225,6 +236,7 @@ export function generateFleet(options: {
   instances: number;
   clusters: number;
   now?: Date;
+  noise?: number;
 }): Scenario {
   const now = options.now ?? new Date();
   const clusters: ScenarioCluster[] = Array.from(
@@ -248,6 +260,11 @@ export function generateFleet(options: {
     const { manifests, server } = instanceObjects(index, now);
     cluster.manifests.push(...manifests);
     cluster.stalwartServers.push(server);
+  }
+  if (options.noise) {
+    clusters.forEach((cluster, i) =>
+      cluster.manifests.push(...noiseObjects(options.noise!, i)),
+    );
   }
   return { name: `fleet-${options.instances}x${clusters.length}`, clusters };
 }

@@ -7,6 +7,7 @@ import { FakeKubernetesCluster } from '../../__testUtils__/FakeKubernetesCluster
 import { allObjects, mailRelease } from '../../__fixtures__/mailRelease';
 import { configFor, eventually } from '../../__testUtils__/cacheServiceTestKit';
 import { createKubernetesCacheService } from './createKubernetesCacheService';
+import { WATCH_SELECTORS } from './watchSelectors';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -29,7 +30,9 @@ describe('a watch the API server refuses', () => {
     try {
       expect((await read()).Certificate.state).toBe('live');
       await eventually(() =>
-        expect(cluster.requests.filter(r => r.watch)).toHaveLength(1),
+        expect(cluster.requests.filter(r => r.watch)).toHaveLength(
+          WATCH_SELECTORS.Certificate.length,
+        ),
       );
 
       // RBAC revoked: the watch reconnects from its resourceVersion and gets a 403.

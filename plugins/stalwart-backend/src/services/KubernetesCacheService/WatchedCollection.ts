@@ -1,16 +1,25 @@
 import { KubernetesObject, ListWatch } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { parseLabelSelector } from '@stalwart-backstage/plugin-stalwart-common';
 import { backoffDelay } from './backoff';
-import { slimObject } from './slimObject';
-import type { ClusterClient } from './createClusterClient';
-import type { CollectionError, CollectionSnapshot } from './types';
+import { projectObject } from './projectObject';
+import type { ClusterClient } from '../ClusterClientService/createClusterClient';
+import { listAllPages } from './listAllPages';
+import type {
+  CollectionError,
+  CollectionSnapshot,
+  DepartedObject,
+  ResourceKind,
+} from './types';
 
 const RESTART_BASE_MS = 1_000;
 
 /**
- * One kind of one cluster (all namespaces, or one), kept current by a list-then-watch
- * informer. A failure keeps the last objects (marked stale) and restarts the informer with
- * backoff; a 410 Gone makes the informer relist.
+ * One kind and label selector of one cluster (all namespaces, or one), kept current by a
+ * paginated list-then-watch informer. A failure keeps the last objects (marked stale) and
+ * restarts the informer with backoff; a 410 Gone makes the informer relist. An object that
+ * stops matching the selector is dropped and remembered as departed, so the status can say why
+ * it vanished.
  */
 export class WatchedCollection {
   private readonly informer: ListWatch<KubernetesObject>;
@@ -22,37 +31,61 @@ export class WatchedCollection {
   private failures = 0;
   private restartTimer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly departed = new Map<string, DepartedObject>();
   lastReadAt = Date.now();
 
   constructor(
     private readonly options: {
       client: ClusterClient;
+      kind: ResourceKind;
       path: string;
+      labelSelector: string;
+      pageSize: number;
       typeMeta: { apiVersion: string; kind: string };
       maxBackoffMs: number;
       logger: LoggerService;
     },
   ) {
-    const { client, path, typeMeta } = options;
+    const { client, kind, path, typeMeta, labelSelector } = options;
+    const project = (object: KubernetesObject) => projectObject(kind, object);
     this.firstSync = new Promise(resolve => {
       this.resolveFirstSync = resolve;
     });
     this.informer = new ListWatch(
       path,
-      client.createWatch(() => this.markSynced(), slimObject),
+      client.createWatch(() => this.markSynced(), project),
       async () => {
-        const list = await client.list(path);
+        // The apiserver leaves kind and apiVersion off list items (watch events carry them);
+        // the status rules read them, so every cached object gets them. Each page is projected
+        // before the next is asked for, so a large list never sits in memory whole.
+        const list = await listAllPages({
+          client,
+          path,
+          labelSelector,
+          pageSize: options.pageSize,
+          project: item => project({ ...typeMeta, ...item }),
+        });
         this.notInstalled = false;
         this.markSynced();
-        // The apiserver leaves kind and apiVersion off list items (watch events carry them);
-        // the status rules read them, so every cached object gets them.
-        return {
-          ...list,
-          items: list.items.map(item => slimObject({ ...typeMeta, ...item })),
-        };
+        return list;
       },
       false,
+      labelSelector,
     );
+    const matches = parseLabelSelector(labelSelector);
+    this.informer.on('add', object => this.departed.delete(keyOf(object)));
+    this.informer.on('delete', object => {
+      // kube-apiserver reports an object whose labels no longer match as DELETED, with its
+      // new labels: it still exists, but this cache no longer sees it.
+      if (!matches(object)) {
+        this.departed.set(keyOf(object), {
+          kind,
+          namespace: object.metadata?.namespace ?? '',
+          name: object.metadata?.name ?? '',
+          selector: labelSelector,
+        });
+      }
+    });
     this.informer.on('error', error => this.onError(error));
   }
 
@@ -69,19 +102,22 @@ export class WatchedCollection {
     // objects, not the cluster's. An empty name would mean every namespace to it.
     const items = namespace ? this.informer.list(namespace) : [];
     if (this.notInstalled) return { state: 'not-installed', items: [] };
+    const departed = [...this.departed.values()].filter(
+      d => d.namespace === namespace,
+    );
+    const common = {
+      items,
+      syncedAt: this.syncedAt,
+      ...(departed.length ? { departed } : {}),
+    };
     if (this.error) {
       return {
         state: this.syncedAt ? 'stale' : 'unavailable',
-        items,
+        ...common,
         error: this.error,
-        syncedAt: this.syncedAt,
       };
     }
-    return {
-      state: this.syncedAt ? 'live' : 'unavailable',
-      items,
-      syncedAt: this.syncedAt,
-    };
+    return { state: this.syncedAt ? 'live' : 'unavailable', ...common };
   }
 
   async stop(): Promise<void> {
@@ -146,3 +182,6 @@ export class WatchedCollection {
     this.restartTimer.unref();
   }
 }
+
+const keyOf = (object: KubernetesObject) =>
+  `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;

@@ -1,6 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { StalwartStatusConfig } from '../../config/types';
-import { ClusterClient, createClusterClient } from './createClusterClient';
+import type { ClusterClient } from '../ClusterClientService/createClusterClient';
+import {
+  ClusterClientService,
+  createClusterClientService,
+} from '../ClusterClientService/createClusterClientService';
 import { collectionPath, typeMetaOf } from './resourceKinds';
 import type {
   CollectionSnapshot,
@@ -9,6 +13,11 @@ import type {
   ResourceKind,
 } from './types';
 import { WatchedCollection } from './WatchedCollection';
+import { WATCH_SELECTORS } from './watchSelectors';
+import { mergeSnapshots } from './mergeSnapshots';
+
+/** Objects per list page: bounded memory per request, few requests for a fleet. */
+const LIST_PAGE_SIZE = 500;
 
 /**
  * The watch cache shared by every request of this backend replica. It only holds what the
@@ -17,14 +26,17 @@ import { WatchedCollection } from './WatchedCollection';
 export function createKubernetesCacheService(options: {
   config: StalwartStatusConfig;
   logger: LoggerService;
+  clusterClients?: ClusterClientService;
 }): KubernetesCacheService {
   const { config, logger } = options;
+  const clusterClients =
+    options.clusterClients ??
+    createClusterClientService({ clusters: config.clusters });
   const stats: KubernetesRequestStats = { lists: 0, watches: 0 };
   const clients = new Map<string, ClusterClient>(
     config.clusters.map(cluster => [
       cluster.name,
-      createClusterClient({
-        cluster,
+      clusterClients.client(cluster.name, {
         requestTimeoutMs: config.requestTimeoutMs,
         maxRetries: config.maxRetries,
         maxBackoffMs: config.maxBackoffMs,
@@ -51,20 +63,26 @@ export function createKubernetesCacheService(options: {
   function collectionFor(
     cluster: string,
     kind: ResourceKind,
+    labelSelector: string,
     namespace: string,
   ) {
-    // Cluster-wide, every namespace read shares one informer per kind, so the number of open
-    // watches stays fixed however many instances the fleet has.
+    // Cluster-wide, every namespace read shares one informer per kind and selector, so the
+    // number of open watches stays fixed however many instances the fleet has.
     const watchedNamespace =
       config.watchScope === 'namespace' ? namespace : undefined;
-    const key = [cluster, kind, watchedNamespace ?? ''].join('\u0000');
+    const key = [cluster, kind, labelSelector, watchedNamespace ?? ''].join(
+      '\u0000',
+    );
     let entry = collections.get(key);
     if (!entry) {
       const client = clients.get(cluster);
       if (!client) throw new Error(`Unknown cluster "${cluster}"`);
       const collection = new WatchedCollection({
         client,
+        kind,
         path: collectionPath(kind, watchedNamespace),
+        labelSelector,
+        pageSize: LIST_PAGE_SIZE,
         typeMeta: typeMetaOf(kind),
         maxBackoffMs: config.maxBackoffMs,
         logger,
@@ -77,9 +95,12 @@ export function createKubernetesCacheService(options: {
 
   return {
     async read({ cluster, namespace, kinds }) {
-      const entries = kinds.map(kind =>
-        collectionFor(cluster, kind, namespace),
+      const entriesByKind = kinds.map(kind =>
+        WATCH_SELECTORS[kind].map(selector =>
+          collectionFor(cluster, kind, selector, namespace),
+        ),
       );
+      const entries = entriesByKind.flat();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>(resolve => {
         timer = setTimeout(resolve, config.initialSyncTimeoutMs);
@@ -90,7 +111,9 @@ export function createKubernetesCacheService(options: {
       return Object.fromEntries(
         kinds.map((kind, i) => [
           kind,
-          entries[i].collection.snapshot(namespace),
+          mergeSnapshots(
+            entriesByKind[i].map(e => e.collection.snapshot(namespace)),
+          ),
         ]),
       ) as Record<ResourceKind, CollectionSnapshot>;
     },

@@ -19,6 +19,15 @@ export interface CollectionError {
   since: Date;
 }
 
+/** An object that still exists but lost the labels its watch selects on. */
+export interface DepartedObject {
+  kind: ResourceKind;
+  namespace: string;
+  name: string;
+  /** The selector it no longer matches. */
+  selector: string;
+}
+
 /** What the cache holds for one kind in one namespace of one cluster. */
 export interface CollectionSnapshot {
   /**
@@ -30,6 +39,8 @@ export interface CollectionSnapshot {
   error?: CollectionError;
   /** When the collection last listed or (re)connected its watch successfully. */
   syncedAt?: Date;
+  /** Objects of the namespace dropped because their labels stopped matching. */
+  departed?: DepartedObject[];
 }
 
 /** Counters of the requests sent to Kubernetes API servers. */

@@ -1,10 +1,11 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { StalwartConnectionConfig } from '../../config/readStalwartConnectionConfig';
 import type { StalwartStatusConfig } from '../../config/types';
+import type { ClusterClient } from '../ClusterClientService/createClusterClient';
 import {
-  ClusterClient,
-  createClusterClient,
-} from '../KubernetesCacheService/createClusterClient';
+  ClusterClientService,
+  createClusterClientService,
+} from '../ClusterClientService/createClusterClientService';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { instanceFromEntity } from '../StatusService/instanceFromEntity';
 import { createV015Client } from './clients/V015Client';
@@ -30,17 +31,19 @@ export function createStalwartConnectionService(options: {
   >;
   config: StalwartConnectionConfig;
   cache: KubernetesCacheService;
+  clusterClients?: ClusterClientService;
 }): StalwartConnectionService {
   const { statusConfig, config, cache } = options;
+  const clusterClients =
+    options.clusterClients ??
+    createClusterClientService({ clusters: statusConfig.clusters });
   const clients = new Map<string, ClusterClient>(
     statusConfig.clusters.map(cluster => [
       cluster.name,
-      createClusterClient({
-        cluster,
+      clusterClients.client(cluster.name, {
         requestTimeoutMs: config.requestTimeoutMs,
         maxRetries: config.maxRetries,
         maxBackoffMs: statusConfig.maxBackoffMs,
-        stats: { lists: 0, watches: 0 },
       }),
     ]),
   );

@@ -12,6 +12,7 @@ import type {
   ResourceKind,
 } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';
+import { departedReasons } from './departedReasons';
 import { InstanceLocation, instanceFromEntity } from './instanceFromEntity';
 import { selectInstanceObjects } from './selectInstanceObjects';
 import {
@@ -147,7 +148,19 @@ export function createStatusService(options: {
       ...freshness,
       ...(error ? { error } : {}),
       ...rest,
-      verdict: computeVerdict([{ cluster, ...freshness, reasons }]),
+      verdict: computeVerdict([
+        {
+          cluster,
+          ...freshness,
+          reasons: [
+            ...reasons,
+            ...departedReasons(
+              cluster,
+              snapshots.map(([, snapshot]) => snapshot),
+            ),
+          ],
+        },
+      ]),
     };
   }
 

@@ -34,3 +34,38 @@ export function loadReferenceChart(dir: string): ReferenceChart | undefined {
       : undefined,
   };
 }
+
+/** One YAML document of a chart template, with the kind it renders. */
+export interface ReferenceTemplateDocument {
+  file: string;
+  kind: string;
+  text: string;
+}
+
+/**
+ * The chart's template documents and its `_helpers.tpl`, or undefined (with the notice
+ * `loadReferenceChart` prints) when shared/ is absent.
+ */
+export function loadReferenceTemplates(
+  dir: string,
+): { documents: ReferenceTemplateDocument[]; helpers: string } | undefined {
+  const base = path.join(SHARED_DIR, 'reference', 'charts', dir, 'chart');
+  if (!fs.existsSync(base)) return undefined;
+  const templates = path.join(base, 'templates');
+  const documents = fs
+    .readdirSync(templates)
+    .filter(file => file.endsWith('.yaml'))
+    .flatMap(file =>
+      fs
+        .readFileSync(path.join(templates, file), 'utf8')
+        .split(/^---\s*$/m)
+        .flatMap(text => {
+          const kind = /^kind:\s*(\S+)/m.exec(text)?.[1];
+          return kind ? [{ file, kind, text }] : [];
+        }),
+    );
+  return {
+    documents,
+    helpers: fs.readFileSync(path.join(templates, '_helpers.tpl'), 'utf8'),
+  };
+}

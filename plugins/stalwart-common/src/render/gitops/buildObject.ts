@@ -1,4 +1,5 @@
 import type { RenderContext } from '../context';
+import { RENDERER_WATCH_LABELS } from '../watchLabels';
 
 /** A kubernetes-models class: validates its data against the published OpenAPI schema. */
 interface ModelClass<T> {
@@ -22,7 +23,7 @@ export function buildObject<T>(
 export function rendererLabels(ctx: RenderContext): Record<string, string> {
   return {
     'app.kubernetes.io/instance': ctx.spec.name,
-    'app.kubernetes.io/managed-by': 'stalwart-gitops',
+    ...RENDERER_WATCH_LABELS,
     'app.kubernetes.io/part-of': 'stalwart',
   };
 }

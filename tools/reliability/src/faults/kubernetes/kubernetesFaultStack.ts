@@ -189,7 +189,12 @@ export function requestsBetween(
 ): ClusterRequestCounts & { lists: number } {
   const total = after.total - before.total;
   const watches = after.watches - before.watches;
-  return { total, watches, lists: total - watches };
+  return {
+    total,
+    watches,
+    lists: total - watches,
+    bytes: after.bytes - before.bytes,
+  };
 }
 
 export const sleep = (ms: number) =>

@@ -1,4 +1,4 @@
-import type { ClusterClient } from '../../KubernetesCacheService/createClusterClient';
+import type { ClusterClient } from '../../ClusterClientService/createClusterClient';
 import type { CredentialsChoice } from './chooseCredentials';
 import { SecretCredentialsReader } from './SecretCredentialsReader';
 

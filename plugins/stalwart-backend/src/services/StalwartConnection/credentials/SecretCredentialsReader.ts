@@ -1,4 +1,4 @@
-import type { ClusterClient } from '../../KubernetesCacheService/createClusterClient';
+import type { ClusterClient } from '../../ClusterClientService/createClusterClient';
 import { StalwartApiError, StalwartTarget } from '../errors/StalwartApiError';
 import type { PodCredentials } from '../http/PodTransport';
 import type { CredentialsChoice } from './chooseCredentials';

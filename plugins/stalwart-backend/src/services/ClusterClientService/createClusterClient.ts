@@ -6,10 +6,12 @@ import {
 } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
-import type { ClusterConfig } from '../../config/types';
-import { backoffDelay, sleep } from './backoff';
-import { isRetryable, KubernetesRequestError } from './KubernetesRequestError';
-import type { KubernetesRequestStats } from './types';
+import { backoffDelay, sleep } from '../KubernetesCacheService/backoff';
+import {
+  isRetryable,
+  KubernetesRequestError,
+} from '../KubernetesCacheService/KubernetesRequestError';
+import type { KubernetesRequestStats } from '../KubernetesCacheService/types';
 
 /** Requests to one cluster, with its credentials, timeouts and retries applied. */
 export interface ClusterClient {
@@ -19,6 +21,11 @@ export interface ClusterClient {
   list(path: string): Promise<KubernetesListObject<KubernetesObject>>;
   /** One object, with the same timeout and retries as `list`. */
   get(path: string): Promise<KubernetesObject>;
+  /**
+   * One PATCH, never retried: a patch that timed out may have been applied, so the caller
+   * decides what to tell.
+   */
+  patch(path: string, contentType: string, body: unknown): Promise<void>;
   /**
    * A watch that reports each request it sends and each connection it establishes, and
    * passes each event's object through `transform` first.
@@ -65,35 +72,35 @@ class ObservedWatch extends Watch {
   }
 }
 
-export function createClusterClient(options: {
-  cluster: ClusterConfig;
+/** How one consumer's requests to a cluster are timed and retried. */
+export interface RequestPolicy {
   requestTimeoutMs: number;
   maxRetries: number;
   maxBackoffMs: number;
-  stats: KubernetesRequestStats;
-}): ClusterClient {
-  const { cluster, requestTimeoutMs, maxRetries, maxBackoffMs, stats } =
-    options;
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [
-      {
-        name: cluster.name,
-        server: cluster.url,
-        caData: cluster.caData,
-        caFile: cluster.caFile,
-        skipTLSVerify: cluster.skipTLSVerify,
-      },
-    ],
-    users: [{ name: 'stalwart', token: cluster.serviceAccountToken }],
-    contexts: [{ name: 'stalwart', cluster: cluster.name, user: 'stalwart' }],
-    currentContext: 'stalwart',
-  });
+  /** Where list and watch requests are counted. */
+  stats?: KubernetesRequestStats;
+}
 
-  async function getOnce(path: string): Promise<unknown> {
+/**
+ * A client for one cluster, on a kubeconfig that carries its URL, CA and credentials, with
+ * one consumer's timeouts and retries.
+ */
+export function createClusterClient(
+  options: { name: string; kubeConfig: KubeConfig } & RequestPolicy,
+): ClusterClient {
+  const { name, kubeConfig, requestTimeoutMs, maxRetries, maxBackoffMs } =
+    options;
+  const stats = options.stats ?? { lists: 0, watches: 0 };
+  const server = kubeConfig.getCurrentCluster()!.server.replace(/\/$/, '');
+
+  async function sendOnce(
+    method: 'GET' | 'PATCH',
+    path: string,
+    body?: { contentType: string; payload: string },
+  ): Promise<unknown> {
     const requestOptions: https.RequestOptions = {};
     await kubeConfig.applyToHTTPSOptions(requestOptions);
-    const url = new URL(cluster.url + path);
+    const url = new URL(server + path);
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined = undefined;
@@ -101,8 +108,17 @@ export function createClusterClient(options: {
         url,
         {
           ...requestOptions,
-          method: 'GET',
-          headers: { ...requestOptions.headers, Accept: 'application/json' },
+          method,
+          headers: {
+            ...requestOptions.headers,
+            Accept: 'application/json',
+            ...(body
+              ? {
+                  'Content-Type': body.contentType,
+                  'Content-Length': Buffer.byteLength(body.payload),
+                }
+              : {}),
+          },
         },
         response => {
           const chunks: Buffer[] = [];
@@ -110,18 +126,18 @@ export function createClusterClient(options: {
           response.on('error', reject);
           response.on('end', () => {
             clearTimeout(timer);
-            const body = Buffer.concat(chunks).toString('utf8');
+            const text = Buffer.concat(chunks).toString('utf8');
             if (response.statusCode !== 200) {
               reject(
                 KubernetesRequestError.fromResponse(
                   response.statusCode ?? 0,
-                  body,
+                  text,
                 ),
               );
               return;
             }
             try {
-              resolve(JSON.parse(body));
+              resolve(JSON.parse(text));
             } catch {
               reject(
                 new KubernetesRequestError(
@@ -137,7 +153,11 @@ export function createClusterClient(options: {
         () =>
           request.destroy(
             new KubernetesRequestError(
-              `no answer within ${requestTimeoutMs} ms`,
+              `no answer within ${requestTimeoutMs} ms${
+                method === 'PATCH'
+                  ? '; the patch may or may not have been applied'
+                  : ''
+              }`,
             ),
           ),
         requestTimeoutMs,
@@ -146,7 +166,7 @@ export function createClusterClient(options: {
         clearTimeout(timer);
         reject(error);
       });
-      request.end();
+      request.end(body?.payload);
     });
   }
 
@@ -168,16 +188,26 @@ export function createClusterClient(options: {
   }
 
   return {
-    name: cluster.name,
+    name,
     kubeConfig,
     list(path) {
       return withRetries(() => {
         stats.lists += 1;
-        return getOnce(path) as Promise<KubernetesListObject<KubernetesObject>>;
+        return sendOnce('GET', path) as Promise<
+          KubernetesListObject<KubernetesObject>
+        >;
       });
     },
     get(path) {
-      return withRetries(() => getOnce(path) as Promise<KubernetesObject>);
+      return withRetries(
+        () => sendOnce('GET', path) as Promise<KubernetesObject>,
+      );
+    },
+    async patch(path, contentType, body) {
+      await sendOnce('PATCH', path, {
+        contentType,
+        payload: JSON.stringify(body),
+      });
     },
     createWatch(onConnected, transform) {
       return new ObservedWatch(kubeConfig, stats, onConnected, transform);

@@ -1,0 +1,1 @@
+export { parseLabelSelector, splitRequirements } from './labelSelector';
