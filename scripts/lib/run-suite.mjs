@@ -33,6 +33,9 @@ const staticCheck = (title, command, args) =>
   checks.push({ title, passed: run(title, command, args) ? 1 : 0, failed: 0 });
 
 staticCheck('type check', 'yarn', ['tsc']);
+// Reads the declarations `tsc` just emitted; fails when a package's public API differs from
+// its committed report.api.md (`yarn build:api-reports` updates them).
+staticCheck('API reports', 'yarn', ['api-reports:check']);
 staticCheck('lint', 'yarn', ['lint:all']);
 staticCheck('formatting', 'yarn', ['prettier:check']);
 for (const check of checks) {

@@ -22,11 +22,9 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permissions
+// permissions: `permission.policy` picks allow-all (demo) or stalwart-owners (production)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./permissionPolicy'));
 
 // scaffolder, with the publish actions the Stalwart template offers in production
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type {
   CertificateObject,
   ClusterInstanceStatusV1,
@@ -16,15 +18,28 @@ import {
   nodeIdForPod,
 } from '@stalwart-backstage/plugin-stalwart-common';
 // One source of truth for the release's objects: stalwart-common's status rules are tested on
-// these same files. Test-only, so reaching into its src is acceptable.
-/* eslint-disable @backstage/no-forbidden-package-imports */
-import certificate from '@stalwart-backstage/plugin-stalwart-common/src/status/__fixtures__/certificate.json';
-import configMap from '@stalwart-backstage/plugin-stalwart-common/src/status/__fixtures__/configmap.json';
-import helmRelease from '@stalwart-backstage/plugin-stalwart-common/src/status/__fixtures__/helmrelease.json';
-import pods from '@stalwart-backstage/plugin-stalwart-common/src/status/__fixtures__/pods.json';
-import service from '@stalwart-backstage/plugin-stalwart-common/src/status/__fixtures__/service-mail.json';
-import statefulSet from '@stalwart-backstage/plugin-stalwart-common/src/status/__fixtures__/statefulset.json';
-/* eslint-enable @backstage/no-forbidden-package-imports */
+// these same files. Its `exports` keep src private, so they are read from the package folder.
+const commonFixture = (name: string): unknown =>
+  JSON.parse(
+    readFileSync(
+      join(
+        dirname(
+          require.resolve(
+            '@stalwart-backstage/plugin-stalwart-common/package.json',
+          ),
+        ),
+        'src/status/__fixtures__',
+        name,
+      ),
+      'utf8',
+    ),
+  );
+const certificate = commonFixture('certificate.json');
+const configMap = commonFixture('configmap.json');
+const helmRelease = commonFixture('helmrelease.json');
+const pods = commonFixture('pods.json');
+const service = commonFixture('service-mail.json');
+const statefulSet = commonFixture('statefulset.json');
 
 const DAY_MS = 86_400_000;
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));

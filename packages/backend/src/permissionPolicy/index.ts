@@ -1,0 +1,2 @@
+export { permissionPolicyModule as default } from './module';
+export { StalwartOwnersPolicy } from './StalwartOwnersPolicy';
