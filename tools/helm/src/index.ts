@@ -1,9 +1,10 @@
-export { helmBinary, helmCacheDir } from './helmBinary';
+export { helmBinary, helmCacheDir, kubectlBinary } from './helmBinary';
 export {
   HelmError,
   helmLint,
   helmTemplate,
   helmVersion,
+  kustomizeBuild,
   parseManifest,
 } from './runHelm';
 export type {

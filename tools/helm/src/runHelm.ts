@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
-import { helmBinary, helmEnvironment } from './helmBinary';
+import { helmBinary, helmEnvironment, kubectlBinary } from './helmBinary';
 
 /** A Kubernetes object as Helm renders it. */
 export interface RenderedObject {
@@ -39,12 +39,13 @@ export interface HelmTemplateInput extends HelmChartInput {
   kubeVersion?: string;
 }
 
-function runHelm(
+function run(
+  binary: string,
   args: string[],
   stdin: string,
 ): Promise<{ stdout: string; stderr: string; exitCode: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(helmBinary(), args, {
+    const child = spawn(binary, args, {
       env: helmEnvironment(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -63,6 +64,9 @@ function runHelm(
     child.stdin.end(stdin);
   });
 }
+
+const runHelm = (args: string[], stdin: string) =>
+  run(helmBinary(), args, stdin);
 
 /** Parses a multi-document manifest into its objects, skipping empty documents. */
 export function parseManifest(manifest: string): RenderedObject[] {
@@ -117,4 +121,13 @@ export async function helmLint(
 export async function helmVersion(): Promise<string> {
   const result = await runHelm(['version', '--short'], '');
   return result.stdout.trim();
+}
+
+/** `kubectl kustomize <dir>`: the objects a Flux Kustomization of that folder would apply. */
+export async function kustomizeBuild(dir: string): Promise<RenderedObject[]> {
+  const result = await run(kubectlBinary(), ['kustomize', dir], '');
+  if (result.exitCode !== 0) {
+    throw new HelmError(result.stderr.trim(), result.exitCode);
+  }
+  return parseManifest(result.stdout);
 }
