@@ -11,7 +11,7 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
 if [ -f tools/simulator/src/main.ts ]; then
-  yarn sim --scenario tools/simulator/scenarios/demo --port 7070 &
+  yarn sim --scenario tools/simulator/scenarios/demo --port 7070 --fleet-repo .data/fleet-repo &
   pids+=($!)
 fi
 

@@ -16,6 +16,12 @@ import { isWatchRequest } from './kube/parseKubePath';
 import { handleControlRequest } from './control/handleControlRequest';
 import { loadScenario } from './scenario/loadScenario';
 import { Scenario } from './scenario/types';
+import {
+  startGitOpsReconciler,
+  type GitOpsOptions,
+  type GitOpsReconciler,
+} from './gitops/startGitOpsReconciler';
+import { startInfrastructureControllers } from './gitops/infrastructureControllers';
 
 /** @public */
 export interface SimulatorOptions {
@@ -30,6 +36,8 @@ export interface SimulatorOptions {
   bookmarkIntervalMs?: number;
   /** Seed for fault injection. */
   seed?: number;
+  /** Reconcile a fleet repository into the clusters, as Flux and Argo CD would. */
+  gitops?: GitOpsOptions;
 }
 
 /** @public */
@@ -50,6 +58,8 @@ export interface Simulator {
   handle(request: Request): Promise<Response>;
   /** Decides a `pods/portforward` upgrade request (the HTTP server carries the stream). */
   portForward(request: Request): Promise<PortForwardDecision>;
+  /** The simulated Flux/Argo CD, when `gitops` was given. */
+  gitops?: GitOpsReconciler;
   /** Stops controllers and closes open watches. */
   close(): void;
 }
@@ -101,9 +111,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         stepMs: options.rolloutStepMs ?? 0,
       }),
       startFluxController(cluster, now),
+      startInfrastructureControllers(cluster, {
+        now,
+        certificateDelayMs: options.gitops?.certificateDelayMs ?? 3000,
+        loadBalancerDelayMs: options.gitops?.loadBalancerDelayMs ?? 5000,
+      }),
     );
     clusters.set(spec.name, cluster);
   }
+  const gitops =
+    options.gitops &&
+    startGitOpsReconciler(clusters, fleet, { ...options.gitops, now });
+  if (gitops) stops.push(gitops.stop);
   const faults = new Faults(options.seed);
   const requests = new RequestCounter();
   const control = new SimulatorControl(clusters, fleet, faults, requests);
@@ -196,6 +215,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     state: { clusters, fleet },
     handle,
     portForward,
+    gitops,
     close() {
       stops.forEach(stop => stop());
       clusters.forEach(c => c.dropWatches());

@@ -10,6 +10,10 @@ export type {
   SimulatorOptions,
   SimulatedClusterEndpoint,
 } from './createSimulator';
+export type {
+  GitOpsOptions,
+  GitOpsReconciler,
+} from './gitops/startGitOpsReconciler';
 export { startSimulatorServer } from './server/startSimulatorServer';
 export { clusterLocatorEntries } from './server/clusterLocatorEntries';
 export type { ClusterLocatorEntry } from './server/clusterLocatorEntries';

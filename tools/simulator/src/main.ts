@@ -19,11 +19,21 @@ async function main() {
   );
   const port = Number(argument('port') ?? 7070);
   const tls = !process.argv.includes('--http');
+  const fleetRepo = argument('fleet-repo');
   const server = await startSimulatorServer({
     scenarioDir,
     port,
     host: '127.0.0.1',
     tls,
+    gitops: fleetRepo
+      ? {
+          repoDir: path.resolve(fleetRepo),
+          chartsDir: path.resolve(
+            argument('charts') ?? '../shared/reference/charts',
+          ),
+          loadBalancerDelayMs: Number(argument('lb-delay-ms') ?? 5000),
+        }
+      : undefined,
   });
   console.log(`Simulator serving ${scenarioDir}`);
   console.log(`  default cluster: ${server.url}  (token ${server.token})`);
@@ -32,6 +42,7 @@ async function main() {
       `  cluster ${cluster.name}: ${cluster.url}  (token ${cluster.token})`,
     );
   }
+  if (fleetRepo) console.log(`  GitOps: reconciling main of ${fleetRepo}`);
   console.log(`  control API: ${server.url}/_simulator/`);
   const insecure = tls ? ' --insecure-skip-tls-verify' : '';
   console.log(

@@ -12,3 +12,9 @@ export const DEMO_SCENARIO = resolve(
 
 /** The demo's catalog file. */
 export const DEMO_ENTITIES = resolve(REPO_ROOT, 'examples/stalwart-demo.yaml');
+
+/** The real charts beside the checkout (shared/reference/charts), which the simulator renders. */
+export const REFERENCE_CHARTS = resolve(
+  REPO_ROOT,
+  '../shared/reference/charts',
+);

@@ -22,3 +22,6 @@ export {
   startDemoFleet,
 } from './demoFleet';
 export type { DemoFleet } from './demoFleet';
+export { templateDefaults } from './templateDefaults';
+export type { JsonSchema } from './templateDefaults';
+export { REFERENCE_CHARTS } from './demoPaths';

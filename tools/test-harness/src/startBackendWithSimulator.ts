@@ -2,6 +2,7 @@ import {
   clusterLocatorEntries,
   startSimulatorServer,
   type ClusterLocatorEntry,
+  type GitOpsOptions,
   type SimulatorServer,
 } from '@stalwart-backstage/simulator';
 import { DEMO_SCENARIO } from './demoPaths';
@@ -41,12 +42,15 @@ export async function startBackendWithSimulator(
     clusters?: (
       simulated: ClusterLocatorEntry[],
     ) => ClusterLocatorEntry[] | Promise<ClusterLocatorEntry[]>;
+    /** Let the simulated Flux and Argo CD reconcile a fleet repository into the clusters. */
+    gitops?: GitOpsOptions;
   } = {},
 ): Promise<BackendWithSimulator> {
   const simulator = await startSimulatorServer({
     scenarioDir: options.scenarioDir ?? DEMO_SCENARIO,
     port: 0,
     tls: true,
+    gitops: options.gitops,
   });
   let backend: RunningBackend | undefined;
   try {

@@ -1,3 +1,7 @@
+import {
+  templateDefaults,
+  type JsonSchema,
+} from '@stalwart-backstage/test-harness';
 /** One template task run end to end through the scaffolder REST API. */
 export interface ScaffolderResult {
   measured: boolean;
@@ -12,33 +16,6 @@ export interface ScaffolderResult {
 export const TEMPLATE_REF = 'template:default/stalwart-instance';
 const TASK_TIMEOUT_MS = 180_000;
 const POLL_MS = 250;
-
-type JsonSchema = {
-  default?: unknown;
-  properties?: Record<string, JsonSchema>;
-};
-
-/**
- * The values a user gets by accepting every default of the template's form, with only the
- * name and hostname changed (the template promises that is enough).
- */
-export function templateDefaults(
-  parameters: JsonSchema | JsonSchema[] | undefined,
-): Record<string, unknown> {
-  const pages = Array.isArray(parameters) ? parameters : [parameters ?? {}];
-  const fill = (schema: JsonSchema): Record<string, unknown> => {
-    const values: Record<string, unknown> = {};
-    for (const [key, property] of Object.entries(schema.properties ?? {})) {
-      if (property.default !== undefined) values[key] = property.default;
-      else if (property.properties) {
-        const nested = fill(property);
-        if (Object.keys(nested).length) values[key] = nested;
-      }
-    }
-    return values;
-  };
-  return Object.assign({}, ...pages.map(fill));
-}
 
 /**
  * Runs `template:default/stalwart-instance` once. When the template is not registered, says so

@@ -145,12 +145,13 @@ export function startWorkloadController(
     const template = JSON.stringify(object.spec?.template);
     const previous = templates.get(id);
     templates.set(id, template);
-    if (
-      event.type !== 'MODIFIED' ||
-      previous === undefined ||
-      previous === template
-    )
-      return;
+    // A new workload (a GitOps sync, `kubectl apply`) boots its pods as a changed one rolls them.
+    const created = event.type === 'ADDED' && previous === undefined;
+    const changed =
+      event.type === 'MODIFIED' &&
+      previous !== undefined &&
+      previous !== template;
+    if (!created && !changed) return;
     queueMicrotask(() => {
       void (event.resource === STATEFUL_SET
         ? rollStatefulSet(object)

@@ -1,0 +1,175 @@
+import { HelmError, helmTemplate } from '@stalwart-backstage/helm';
+import type { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-common';
+import type { SimulatedCluster } from '../kube/SimulatedCluster';
+import type { StalwartFleet } from '../stalwart/StalwartFleet';
+import type { FleetRelease } from './findReleases';
+import { applyAndPrune, prepareObjects } from './applyObjects';
+import { labelManifest, labelRendered } from './releaseLabels';
+import {
+  ownerStatus,
+  previousInventory,
+  type ReconcileOutcome,
+} from './releaseStatus';
+import { resolveChart } from './resolveChart';
+import { ensureStalwartForRelease } from './stalwartForRelease';
+
+export interface ReconcileContext {
+  cluster: SimulatedCluster;
+  fleet: StalwartFleet;
+  /** The folder holding `<referenceDir>/chart` for every flavor (shared/reference/charts). */
+  chartsDir: string;
+  /** The fleet repository commit being reconciled. */
+  revision: string;
+  now: () => Date;
+}
+
+const isHook = (object: any) =>
+  Boolean(object.metadata?.annotations?.['helm.sh/hook']);
+
+async function render(release: FleetRelease, context: ReconcileContext) {
+  if (release.problem) {
+    return {
+      ok: false as const,
+      reason: 'ArtifactFailed',
+      message: release.problem,
+    };
+  }
+  if (!release.chart) {
+    return {
+      ok: false as const,
+      reason: 'ArtifactFailed',
+      message: 'no chart source',
+    };
+  }
+  const chart = resolveChart(release.chart, context.chartsDir);
+  if (!chart.ok) {
+    return {
+      ok: false as const,
+      reason: 'ArtifactFailed',
+      message: chart.message,
+    };
+  }
+  try {
+    const { objects } = await helmTemplate({
+      release: release.releaseName,
+      namespace: release.namespace,
+      chartDir: chart.dir,
+      valuesYaml: release.valuesYaml,
+      kubeVersion: context.cluster.kubernetesVersion,
+      apiVersions: context.cluster.registry
+        .groups()
+        .flatMap(g => g.versions.map(v => (g.name ? `${g.name}/${v}` : v))),
+    });
+    return {
+      ok: true as const,
+      chart,
+      objects: objects.filter(o => !isHook(o)),
+    };
+  } catch (error) {
+    if (!(error instanceof HelmError)) throw error;
+    return {
+      ok: false as const,
+      reason: 'InstallFailed',
+      message: error.message,
+    };
+  }
+}
+
+/**
+ * Handles one HelmRelease or one Application at a fleet revision: renders its chart with the
+ * real Helm, applies the chart's objects and the folder's own manifests together (or none of
+ * them), prunes what the previous sync applied and no longer renders, and writes the owner's
+ * status. Annotation-driven requests (`reconcile.fluxcd.io/requestedAt`, `spec.suspend`,
+ * `argocd.argoproj.io/refresh`, `operation`) belong here.
+ */
+export async function reconcileRelease(
+  release: FleetRelease,
+  context: ReconcileContext,
+): Promise<ReconcileOutcome> {
+  const { cluster } = context;
+  const at = context
+    .now()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z');
+  const ownerType = cluster.typeOf(release.owner);
+  const existing = ownerType
+    ? cluster.store.get(
+        ownerType,
+        release.owner.metadata.namespace,
+        release.owner.metadata.name,
+      )
+    : undefined;
+
+  const rendered = await render(release, context);
+  let outcome: ReconcileOutcome;
+  if (!rendered.ok) {
+    outcome = {
+      ok: false,
+      revision: context.revision,
+      reason: rendered.reason,
+      message: rendered.message,
+    };
+  } else {
+    const prepared = prepareObjects(
+      cluster,
+      [
+        ...rendered.objects.map(o => labelRendered(release, o)),
+        ...release.manifests.map(o => labelManifest(release, o)),
+      ],
+      release.namespace,
+    );
+    if (!prepared.ok) {
+      outcome = {
+        ok: false,
+        revision: context.revision,
+        reason: 'InstallFailed',
+        message: prepared.message,
+      };
+    } else {
+      const inventory = applyAndPrune(
+        cluster,
+        prepared.objects,
+        previousInventory(release, existing?.status),
+      );
+      const flavor = rendered.chart.flavor;
+      const workload = workloadOf(
+        prepared.objects,
+        flavor,
+        release.releaseName,
+      );
+      ensureStalwartForRelease({
+        cluster,
+        fleet: context.fleet,
+        flavor,
+        release: release.releaseName,
+        namespace: release.namespace,
+        replicas: workload?.spec?.replicas ?? 1,
+        workload,
+      });
+      outcome = {
+        ok: true,
+        revision: context.revision,
+        chartName: flavor.chartName,
+        chartVersion: flavor.chartVersion,
+        inventory,
+      };
+    }
+  }
+  if (release.owner) {
+    cluster.apply({
+      ...release.owner,
+      status: ownerStatus(release, existing?.status, outcome, at),
+    });
+  }
+  return outcome;
+}
+
+/** The workload the descriptor names; its name never depends on the replica count. */
+function workloadOf(objects: any[], flavor: ChartFlavor, releaseName: string) {
+  const { workload } = flavor.objectNames(releaseName, { replicas: 1 });
+  return objects.find(
+    o =>
+      ['StatefulSet', 'Deployment'].includes(o.kind) &&
+      o.metadata.name === workload,
+  );
+}
