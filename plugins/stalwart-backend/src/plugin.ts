@@ -6,12 +6,15 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
 import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
 import { readStalwartDriftConfig } from './config/readStalwartDriftConfig';
+import { readStalwartGitOpsConfig } from './config/readStalwartGitOpsConfig';
 import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
 import { createDriftService } from './services/DriftService/createDriftService';
+import { createGitOpsActionService } from './services/GitOpsActions/createGitOpsActionService';
+import { createObjectClient } from './services/KubernetesCacheService/createObjectClient';
 import { createKubernetesCacheService } from './services/KubernetesCacheService/createKubernetesCacheService';
 import { createRemediationService } from './services/RemediationService/createRemediationService';
 import { RateLimiter } from './services/RemediationService/RateLimiter';
@@ -105,6 +108,23 @@ export const stalwartPlugin = createBackendPlugin({
             rateLimiter: new RateLimiter({
               capacity: remediationConfig.rateLimitRequests,
               windowMs: remediationConfig.rateLimitWindowMs,
+            }),
+            gitopsActions: createGitOpsActionService({
+              catalog,
+              cache,
+              objects: createObjectClient({
+                clusters: statusConfig.clusters,
+                requestTimeoutMs: statusConfig.requestTimeoutMs,
+              }),
+              auditor: deps.auditor,
+              config: readStalwartGitOpsConfig(config),
+              configuredClusters: statusConfig.clusters.map(c => c.name),
+              argoCdNamespaces: statusConfig.argoCdNamespaces,
+            }),
+            gitopsRateLimiter: new RateLimiter({
+              capacity: remediationConfig.rateLimitRequests,
+              windowMs: remediationConfig.rateLimitWindowMs,
+              what: 'GitOps action',
             }),
             maxBodyBytes: remediationConfig.maxBodyBytes,
           }),

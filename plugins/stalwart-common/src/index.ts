@@ -12,5 +12,6 @@ export * from './status';
 export * from './permissions';
 export * from './api';
 export * from './drift';
+export * from './gitopsActions';
 export * from './render';
 export * from './versions';

@@ -8,6 +8,7 @@ import {
 import { kubeStatus, statusResponse } from './kube/status';
 import { startWorkloadController } from './kube/controllers/workloadController';
 import { startFluxController } from './kube/controllers/fluxController';
+import { startArgoCdController } from './kube/controllers/argoCdController';
 import { StalwartFleet } from './stalwart/StalwartFleet';
 import { SimulatorControl } from './control/SimulatorControl';
 import { Faults } from './control/Faults';
@@ -101,6 +102,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         stepMs: options.rolloutStepMs ?? 0,
       }),
       startFluxController(cluster, now),
+      startArgoCdController(cluster, now),
     );
     clusters.set(spec.name, cluster);
   }
