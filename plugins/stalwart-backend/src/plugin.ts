@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
+import { registerStalwartActions } from './actions';
 import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
 import { readStalwartDriftConfig } from './config/readStalwartDriftConfig';
 import { readStalwartGitOpsConfig } from './config/readStalwartGitOpsConfig';
@@ -43,6 +45,7 @@ export const stalwartPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog, lifecycle } = deps;
@@ -82,20 +85,40 @@ export const stalwartPlugin = createBackendPlugin({
           urlReader: deps.urlReader,
           planDirectories: readStalwartDriftConfig(config).planDirectories,
         });
+        const statusService = createStatusService({
+          config: statusConfig,
+          cache,
+        });
+        const entityAccess = createEntityAccessService({
+          permissions: deps.permissions,
+          catalog,
+          ttlMs: statusConfig.accessCacheTtlMs,
+          maxEntries: statusConfig.accessCacheMaxEntries,
+        });
+        const gitopsActions = createGitOpsActionService({
+          catalog,
+          cache,
+          objects: createObjectClient({
+            clusters: statusConfig.clusters,
+            requestTimeoutMs: statusConfig.requestTimeoutMs,
+          }),
+          auditor: deps.auditor,
+          config: readStalwartGitOpsConfig(config),
+          configuredClusters: statusConfig.clusters.map(c => c.name),
+          argoCdNamespaces: statusConfig.argoCdNamespaces,
+        });
+        // One limit per user for GitOps writes, whether from the tab or an AI agent.
+        const gitopsRateLimiter = new RateLimiter({
+          capacity: remediationConfig.rateLimitRequests,
+          windowMs: remediationConfig.rateLimitWindowMs,
+          what: 'GitOps action',
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            statusService: createStatusService({
-              config: statusConfig,
-              cache,
-            }),
-            entityAccess: createEntityAccessService({
-              permissions: deps.permissions,
-              catalog,
-              ttlMs: statusConfig.accessCacheTtlMs,
-              maxEntries: statusConfig.accessCacheMaxEntries,
-            }),
+            statusService,
+            entityAccess,
             driftService,
             remediationService: createRemediationService({
               drift: driftService,
@@ -109,26 +132,21 @@ export const stalwartPlugin = createBackendPlugin({
               capacity: remediationConfig.rateLimitRequests,
               windowMs: remediationConfig.rateLimitWindowMs,
             }),
-            gitopsActions: createGitOpsActionService({
-              catalog,
-              cache,
-              objects: createObjectClient({
-                clusters: statusConfig.clusters,
-                requestTimeoutMs: statusConfig.requestTimeoutMs,
-              }),
-              auditor: deps.auditor,
-              config: readStalwartGitOpsConfig(config),
-              configuredClusters: statusConfig.clusters.map(c => c.name),
-              argoCdNamespaces: statusConfig.argoCdNamespaces,
-            }),
-            gitopsRateLimiter: new RateLimiter({
-              capacity: remediationConfig.rateLimitRequests,
-              windowMs: remediationConfig.rateLimitWindowMs,
-              what: 'GitOps action',
-            }),
+            gitopsActions,
+            gitopsRateLimiter,
             maxBodyBytes: remediationConfig.maxBodyBytes,
           }),
         );
+        registerStalwartActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          catalog,
+          entityAccess,
+          statusService,
+          driftService,
+          gitopsActions,
+          rateLimiter: gitopsRateLimiter,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -27,6 +27,7 @@ import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { instanceFromEntity } from '../StatusService/instanceFromEntity';
 import { locateGitOpsOwner } from './locateGitOpsOwner';
 import { objectPath } from './objectPath';
+import { principalKey } from './principalKey';
 import type { GitOpsActionRequest, GitOpsActionService } from './types';
 
 /** A write the API server refused or did not answer; says which writes before it went through. */
@@ -37,15 +38,6 @@ export class GitOpsWriteFailedError extends CustomErrorBase {
 
 const POLL_MS = 250;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-const actorOf = (credentials: BackstageCredentials) => {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? 'backstage';
-};
 
 const observe = (
   plan: GitOpsActionPlanV1,
@@ -104,7 +96,7 @@ export function createGitOpsActionService(options: {
       action,
       application: live as any,
       watchedNamespaces: config.argoCdWatchedNamespaces,
-      username: actorOf(credentials),
+      username: principalKey(credentials),
     });
   }
 
