@@ -41,27 +41,33 @@ export function planArgoCdAction(options: {
       )}): the controller would never act on it`,
     );
   const resourceVersion = app.metadata?.resourceVersion;
+  const patchOwner = (
+    body: Record<string, unknown>,
+    description: string,
+  ): GitOpsActionPlanV1 => ({
+    action,
+    tool: 'argocd',
+    owner,
+    patches: [
+      {
+        target: owner,
+        contentType: 'application/merge-patch+json',
+        body,
+        description,
+      },
+    ],
+  });
 
-  if (action === 'reconcile') {
-    return {
-      action,
-      tool: 'argocd',
-      owner,
-      patches: [
-        {
-          target: owner,
-          contentType: 'application/merge-patch+json',
-          body: {
-            metadata: {
-              resourceVersion,
-              annotations: { [ARGO_CD_REFRESH]: 'normal' },
-            },
-          },
-          description: `Ask the Argo CD controller to compare ${label} with git now`,
+  if (action === 'reconcile')
+    return patchOwner(
+      {
+        metadata: {
+          resourceVersion,
+          annotations: { [ARGO_CD_REFRESH]: 'normal' },
         },
-      ],
-    };
-  }
+      },
+      `Ask the Argo CD controller to compare ${label} with git now`,
+    );
   if (action !== 'sync')
     throw new InputError(
       `${label} is managed by Argo CD, which has no "${action}" here: use reconcile (refresh) or sync`,
@@ -83,31 +89,22 @@ export function planArgoCdAction(options: {
       ? { syncOptions: syncPolicy.syncOptions }
       : {}),
   };
-  return {
-    action,
-    tool: 'argocd',
-    owner,
-    patches: [
-      {
-        target: owner,
-        contentType: 'application/merge-patch+json',
-        body: {
-          metadata: { resourceVersion },
-          operation: {
-            initiatedBy: { username: options.username },
-            info: [{ name: 'Reason', value: 'Sync requested from Backstage' }],
-            sync,
-            ...(syncPolicy?.retry ? { retry: syncPolicy.retry } : {}),
-          },
-        },
-        description: `Start a sync of ${label} to ${
-          'revision' in sync
-            ? sync.revision
-            : (sync.revisions as string[]).join(', ')
-        }`,
+  return patchOwner(
+    {
+      metadata: { resourceVersion },
+      operation: {
+        initiatedBy: { username: options.username },
+        info: [{ name: 'Reason', value: 'Sync requested from Backstage' }],
+        sync,
+        ...(syncPolicy?.retry ? { retry: syncPolicy.retry } : {}),
       },
-    ],
-  };
+    },
+    `Start a sync of ${label} to ${
+      'revision' in sync
+        ? sync.revision
+        : (sync.revisions as string[]).join(', ')
+    }`,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { handleArgoCdRequests } from '../../gitops/controllerRequests';
 import { SimulatedCluster } from '../SimulatedCluster';
+import { startRequestController } from './requestController';
 
 /**
  * The Argo CD application controller's answer to a refresh annotation or an `operation`
@@ -9,19 +10,9 @@ export function startArgoCdController(
   cluster: SimulatedCluster,
   now: () => Date,
 ): () => void {
-  return cluster.onChange(event => {
-    if (
-      event.type === 'DELETED' ||
-      event.resource.group !== 'argoproj.io' ||
-      event.resource.kind !== 'Application' ||
-      !handleArgoCdRequests(event.object, now())
-    )
-      return;
-    queueMicrotask(() => {
-      const { namespace, name } = event.object.metadata;
-      const current = cluster.store.get(event.resource, namespace, name);
-      const handled = current && handleArgoCdRequests(current, now());
-      if (handled) cluster.store.update(event.resource, handled);
-    });
+  return startRequestController(cluster, now, {
+    watches: resource =>
+      resource.group === 'argoproj.io' && resource.kind === 'Application',
+    handle: (app, at) => handleArgoCdRequests(app, at),
   });
 }
