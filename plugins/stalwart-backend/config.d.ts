@@ -115,6 +115,26 @@ export interface Config {
       planDirectories?: string[];
     };
     /**
+     * The GitOps action routes (`POST /v1/entities/:namespace/:kind/:name/gitops/:action`) and
+     * the `reconcile-instance` AI-agent action. Their rate limit and body size are those of
+     * `remediation`, counted separately.
+     */
+    gitops?: {
+      /**
+       * The namespaces the Argo CD controller reconciles Applications in: its own namespace and
+       * those of its `application.namespaces` setting. Actions on an Application elsewhere are
+       * refused, since the controller would never act on them. Default `['argocd']`.
+       * @visibility backend
+       */
+      argoCdWatchedNamespaces?: string[];
+      /**
+       * How long an executed action waits for the controller to handle it before answering
+       * (at most 1 minute). Default 5 seconds.
+       * @visibility backend
+       */
+      resultWait?: HumanDuration | string;
+    };
+    /**
      * Limits of `POST /v1/entities/:namespace/:kind/:name/drift/remediations`.
      */
     remediation?: {

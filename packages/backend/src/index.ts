@@ -35,6 +35,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 backend.add(import('@stalwart-backstage/plugin-stalwart-backend'));
+// AI agents: Stalwart's actions as MCP tools (backend.actions.pluginSources in app-config.yaml)
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(
   import('@stalwart-backstage/plugin-scaffolder-backend-module-stalwart'),
 );

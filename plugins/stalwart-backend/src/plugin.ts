@@ -2,10 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
+import { registerStalwartActions } from './actions';
 import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
 import { readStalwartDriftConfig } from './config/readStalwartDriftConfig';
+import { readStalwartGitOpsConfig } from './config/readStalwartGitOpsConfig';
 import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
@@ -13,6 +16,8 @@ import { createRouter } from './router';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
 import { createDriftService } from './services/DriftService/createDriftService';
 import { clusterClientServiceRef } from './services/ClusterClientService/clusterClientServiceRef';
+import { createGitOpsActionService } from './services/GitOpsActions/createGitOpsActionService';
+import { createObjectClient } from './services/ClusterClientService/createObjectClient';
 import { createKubernetesCacheService } from './services/KubernetesCacheService/createKubernetesCacheService';
 import { createRemediationService } from './services/RemediationService/createRemediationService';
 import { RateLimiter } from './services/RemediationService/RateLimiter';
@@ -42,6 +47,7 @@ export const stalwartPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         clusterClients: clusterClientServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog, lifecycle, clusterClients } =
@@ -84,20 +90,40 @@ export const stalwartPlugin = createBackendPlugin({
           urlReader: deps.urlReader,
           planDirectories: readStalwartDriftConfig(config).planDirectories,
         });
+        const statusService = createStatusService({
+          config: statusConfig,
+          cache,
+        });
+        const entityAccess = createEntityAccessService({
+          permissions: deps.permissions,
+          catalog,
+          ttlMs: statusConfig.accessCacheTtlMs,
+          maxEntries: statusConfig.accessCacheMaxEntries,
+        });
+        const gitopsActions = createGitOpsActionService({
+          catalog,
+          cache,
+          objects: createObjectClient({
+            clusterClients,
+            requestTimeoutMs: statusConfig.requestTimeoutMs,
+          }),
+          auditor: deps.auditor,
+          config: readStalwartGitOpsConfig(config),
+          configuredClusters: statusConfig.clusters.map(c => c.name),
+          argoCdNamespaces: statusConfig.argoCdNamespaces,
+        });
+        // One limit per user for GitOps writes, whether from the tab or an AI agent.
+        const gitopsRateLimiter = new RateLimiter({
+          capacity: remediationConfig.rateLimitRequests,
+          windowMs: remediationConfig.rateLimitWindowMs,
+          what: 'GitOps action',
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            statusService: createStatusService({
-              config: statusConfig,
-              cache,
-            }),
-            entityAccess: createEntityAccessService({
-              permissions: deps.permissions,
-              catalog,
-              ttlMs: statusConfig.accessCacheTtlMs,
-              maxEntries: statusConfig.accessCacheMaxEntries,
-            }),
+            statusService,
+            entityAccess,
             driftService,
             remediationService: createRemediationService({
               drift: driftService,
@@ -111,9 +137,21 @@ export const stalwartPlugin = createBackendPlugin({
               capacity: remediationConfig.rateLimitRequests,
               windowMs: remediationConfig.rateLimitWindowMs,
             }),
+            gitopsActions,
+            gitopsRateLimiter,
             maxBodyBytes: remediationConfig.maxBodyBytes,
           }),
         );
+        registerStalwartActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          catalog,
+          entityAccess,
+          statusService,
+          driftService,
+          gitopsActions,
+          rateLimiter: gitopsRateLimiter,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

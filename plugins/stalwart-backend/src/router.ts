@@ -8,8 +8,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { createDriftRoutes } from './routes/driftRoutes';
 import { entityRefFromParams } from './routes/entityRefParams';
+import { createGitOpsRoutes } from './routes/gitopsRoutes';
 import type { EntityAccessService } from './services/EntityAccess/types';
 import type { DriftService } from './services/DriftService/types';
+import type { GitOpsActionService } from './services/GitOpsActions/types';
 import type { RateLimiter } from './services/RemediationService/RateLimiter';
 import type { RemediationService } from './services/RemediationService/types';
 import type { StatusService } from './services/StatusService/types';
@@ -22,7 +24,9 @@ export async function createRouter(options: {
   driftService: DriftService;
   remediationService: RemediationService;
   rateLimiter: RateLimiter;
-  /** The JSON body limit of the remediation route; no other route takes a body. */
+  gitopsActions: GitOpsActionService;
+  gitopsRateLimiter: RateLimiter;
+  /** The JSON body limit of the write routes; no other route takes a body. */
   maxBodyBytes: number;
 }): Promise<express.Router> {
   const { httpAuth, permissions, statusService, entityAccess } = options;
@@ -59,6 +63,16 @@ export async function createRouter(options: {
       drift: options.driftService,
       remediation: options.remediationService,
       rateLimiter: options.rateLimiter,
+      maxBodyBytes: options.maxBodyBytes,
+    }),
+  );
+
+  router.use(
+    createGitOpsRoutes({
+      httpAuth,
+      permissions,
+      gitops: options.gitopsActions,
+      rateLimiter: options.gitopsRateLimiter,
       maxBodyBytes: options.maxBodyBytes,
     }),
   );

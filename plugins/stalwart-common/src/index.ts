@@ -12,6 +12,7 @@ export * from './status';
 export * from './permissions';
 export * from './api';
 export * from './drift';
+export * from './gitopsActions';
 export * from './render';
 export * from './versions';
 export * from './kube';

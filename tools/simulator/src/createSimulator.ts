@@ -8,6 +8,7 @@ import {
 import { kubeStatus, statusResponse } from './kube/status';
 import { startWorkloadController } from './kube/controllers/workloadController';
 import { startFluxController } from './kube/controllers/fluxController';
+import { startArgoCdController } from './kube/controllers/argoCdController';
 import { StalwartFleet } from './stalwart/StalwartFleet';
 import { SimulatorControl } from './control/SimulatorControl';
 import { Faults } from './control/Faults';
@@ -116,6 +117,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         certificateDelayMs: options.gitops?.certificateDelayMs ?? 3000,
         loadBalancerDelayMs: options.gitops?.loadBalancerDelayMs ?? 5000,
       }),
+      startArgoCdController(cluster, now),
     );
     clusters.set(spec.name, cluster);
   }

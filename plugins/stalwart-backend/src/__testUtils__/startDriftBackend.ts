@@ -1,3 +1,4 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   AuthorizePermissionRequest,
@@ -52,6 +53,10 @@ export async function startDriftBackend(
   options: {
     editScenario?: (scenario: Scenario) => void;
     stalwart?: Record<string, unknown>;
+    /** More features on the same backend (e.g. the MCP actions plugin). */
+    features?: BackendFeature[];
+    /** Merged into the `backend` config section. */
+    backendConfig?: Record<string, unknown>;
   } = {},
 ): Promise<DriftBackend> {
   const fleet = await startDemoFleet({
@@ -66,19 +71,23 @@ export async function startDriftBackend(
     })),
   );
   const auditor = mockServices.auditor.mock();
+  const simulated = simulatorBackendConfig(simulator, {
+    git,
+    stalwart: options.stalwart,
+  });
+  const config = {
+    ...simulated,
+    backend: { ...simulated.backend, ...options.backendConfig },
+  };
 
   const backend = await startTestBackend({
     features: [
       stalwartPlugin,
-      mockServices.rootConfig.factory({
-        data: simulatorBackendConfig(simulator, {
-          git,
-          stalwart: options.stalwart,
-        }),
-      }),
+      mockServices.rootConfig.factory({ data: config }),
       catalogServiceMock.factory({ entities }),
       mockServices.permissions.mock({ authorize: authorize as any }).factory,
       auditor.factory,
+      ...(options.features ?? []),
     ],
   });
   return {

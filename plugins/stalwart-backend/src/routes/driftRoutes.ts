@@ -2,7 +2,6 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
@@ -12,10 +11,11 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { DriftService } from '../services/DriftService/types';
 import type { RateLimiter } from '../services/RemediationService/RateLimiter';
-import { RemediationRateLimitedError } from '../services/RemediationService/RateLimiter';
 import type { RemediationService } from '../services/RemediationService/types';
 import { authorizeEntity } from './authorizeEntity';
 import { entityRefFromParams } from './entityRefParams';
+import { guardWrite } from './guardWrite';
+import { parseInput } from './parseInput';
 
 const CLUSTER = z.string().regex(/^[A-Za-z0-9._-]{1,253}$/);
 
@@ -36,16 +36,6 @@ const remediationBody = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new InputError(
-    `Invalid ${where}: ${parsed.error.issues
-      .map(i => `${i.path.length ? i.path.join('.') : where} ${i.message}`)
-      .join('; ')}`,
-  );
-}
-
 /** `GET …/drift` (stalwart.settings.read) and `POST …/drift/remediations` (stalwart.settings.reset). */
 export function createDriftRoutes(options: {
   httpAuth: HttpAuthService;
@@ -60,7 +50,7 @@ export function createDriftRoutes(options: {
 
   router.get('/v1/entities/:namespace/:kind/:name/drift', async (req, res) => {
     const entityRef = entityRefFromParams(req.params);
-    const query = parse(driftQuery, req.query, 'query');
+    const query = parseInput(driftQuery, req.query, 'query');
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -91,26 +81,18 @@ export function createDriftRoutes(options: {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user'],
       });
-      try {
-        await authorizeEntity({
-          permissions,
-          credentials,
-          permission: stalwartSettingsResetPermission,
-          entityRef,
-          deniedMessage: `You may not reset the settings of ${entityRef}`,
-        });
-        rateLimiter.take(credentials.principal.userEntityRef);
-      } catch (error) {
-        if (error instanceof RemediationRateLimitedError)
-          res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        if (
-          error instanceof NotAllowedError ||
-          error instanceof RemediationRateLimitedError
-        )
-          await remediation.auditRefusal({ entityRef, request: req, error });
-        throw error;
-      }
-      const body = parse(remediationBody, req.body, 'body');
+      await guardWrite({
+        permissions,
+        credentials,
+        permission: stalwartSettingsResetPermission,
+        entityRef,
+        deniedMessage: `You may not reset the settings of ${entityRef}`,
+        rateLimiter,
+        response: res,
+        auditRefusal: error =>
+          remediation.auditRefusal({ entityRef, request: req, error }),
+      });
+      const body = parseInput(remediationBody, req.body, 'body');
       res.json(
         await remediation.remediate({
           entityRef,

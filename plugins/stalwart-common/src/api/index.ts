@@ -21,3 +21,12 @@ export type {
   RemediationPlanV1,
   RemediationResultV1,
 } from './driftV1';
+export { GITOPS_ACTIONS } from './gitopsActionsV1';
+export type {
+  GitOpsAction,
+  GitOpsActionPlanV1,
+  GitOpsActionResultV1,
+  GitOpsObjectRefV1,
+  GitOpsObservedStateV1,
+  GitOpsPatchV1,
+} from './gitopsActionsV1';

@@ -1,5 +1,6 @@
 export {
   STALWART_INSTANCE_RESOURCE_TYPE,
+  stalwartGitOpsReconcilePermission,
   stalwartInstanceReadPermission,
   stalwartPermissions,
   stalwartSettingsReadPermission,

@@ -42,6 +42,18 @@ export const stalwartSettingsResetPermission = createPermission({
 });
 
 /**
+ * Act on the GitOps release of an instance: reconcile, suspend or resume its Flux HelmRelease,
+ * refresh or sync its Argo CD Application.
+ *
+ * @public
+ */
+export const stalwartGitOpsReconcilePermission = createPermission({
+  name: 'stalwart.gitops.reconcile',
+  attributes: { action: 'update' },
+  resourceType: STALWART_INSTANCE_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Stalwart plugins define.
  *
  * @public
@@ -50,4 +62,5 @@ export const stalwartPermissions = [
   stalwartInstanceReadPermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
+  stalwartGitOpsReconcilePermission,
 ];

@@ -2,6 +2,8 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   DriftRemediationAction,
+  GitOpsAction,
+  GitOpsActionResultV1,
   InstanceDriftResponseV1,
   InstanceStatusResponseV1,
   RemediationResultV1,
@@ -59,6 +61,17 @@ export interface StalwartApi {
     request: RemediationRequest,
     options?: StalwartRequestOptions,
   ): Promise<RemediationResultV1>;
+
+  /**
+   * Previews (`dryRun`) or runs a GitOps action on the instance's HelmRelease or Application:
+   * the exact patches, and once run what the controller did. Requires `stalwart.gitops.reconcile`.
+   */
+  runGitOpsAction(
+    entityRef: CompoundEntityRef,
+    action: GitOpsAction,
+    request: { dryRun: boolean; cluster?: string },
+    options?: StalwartRequestOptions,
+  ): Promise<GitOpsActionResultV1>;
 }
 
 /**

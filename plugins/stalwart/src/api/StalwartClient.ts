@@ -2,6 +2,8 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
+  GitOpsAction,
+  GitOpsActionResultV1,
   InstanceDriftResponseV1,
   InstanceStatusResponseV1,
   RemediationResultV1,
@@ -55,6 +57,18 @@ export class StalwartClient implements StalwartApi {
       method: 'POST',
       body: request,
     });
+  }
+
+  async runGitOpsAction(
+    entityRef: CompoundEntityRef,
+    action: GitOpsAction,
+    request: { dryRun: boolean; cluster?: string },
+    options: StalwartRequestOptions = {},
+  ): Promise<GitOpsActionResultV1> {
+    return this.request(
+      await this.entityUrl(entityRef, `gitops/${encodeURIComponent(action)}`),
+      { ...options, method: 'POST', body: request },
+    );
   }
 
   private async entityUrl(

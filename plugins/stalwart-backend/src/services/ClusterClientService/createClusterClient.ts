@@ -25,7 +25,11 @@ export interface ClusterClient {
    * One PATCH, never retried: a patch that timed out may have been applied, so the caller
    * decides what to tell.
    */
-  patch(path: string, contentType: string, body: unknown): Promise<void>;
+  patch(
+    path: string,
+    contentType: string,
+    body: unknown,
+  ): Promise<KubernetesObject>;
   /**
    * A watch that reports each request it sends and each connection it establishes, and
    * passes each event's object through `transform` first.
@@ -203,11 +207,11 @@ export function createClusterClient(
         () => sendOnce('GET', path) as Promise<KubernetesObject>,
       );
     },
-    async patch(path, contentType, body) {
-      await sendOnce('PATCH', path, {
+    patch(path, contentType, body) {
+      return sendOnce('PATCH', path, {
         contentType,
         payload: JSON.stringify(body),
-      });
+      }) as Promise<KubernetesObject>;
     },
     createWatch(onConnected, transform) {
       return new ObservedWatch(kubeConfig, stats, onConnected, transform);

@@ -30,6 +30,8 @@ export class RateLimiter {
     private readonly options: {
       capacity: number;
       windowMs: number;
+      /** What is limited, for the refusal: `Too many <what> requests`. */
+      what?: string;
       now?: () => number;
     },
   ) {
@@ -55,7 +57,9 @@ export class RateLimiter {
         (1 - bucket.tokens) / this.refillPerMs / 1000,
       );
       throw new RemediationRateLimitedError(
-        `Too many remediation requests: at most ${capacity} per ${Math.round(
+        `Too many ${
+          this.options.what ?? 'remediation'
+        } requests: at most ${capacity} per ${Math.round(
           this.options.windowMs / 1000,
         )} s per user; try again in ${waitSeconds} s`,
         waitSeconds,

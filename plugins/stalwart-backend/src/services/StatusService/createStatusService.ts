@@ -6,32 +6,17 @@ import {
   STATUS_API_VERSION,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type { StalwartStatusConfig } from '../../config/types';
-import type {
-  CollectionSnapshot,
-  KubernetesCacheService,
-  ResourceKind,
-} from '../KubernetesCacheService/types';
+import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';
 import { departedReasons } from './departedReasons';
 import { InstanceLocation, instanceFromEntity } from './instanceFromEntity';
-import { selectInstanceObjects } from './selectInstanceObjects';
+import { readInstanceObjects } from './readInstanceObjects';
 import {
   unreadableKinds,
   unreadableKindsError,
   withoutUnreadableSections,
 } from './unreadableKinds';
 import type { StatusService } from './types';
-
-const NAMESPACE_KINDS: ResourceKind[] = [
-  'StatefulSet',
-  'Deployment',
-  'Pod',
-  'Service',
-  'ConfigMap',
-  'Certificate',
-  'HelmRelease',
-];
-const FLUX_NAMESPACE_LABEL = 'helm.toolkit.fluxcd.io/namespace';
 
 export function createStatusService(options: {
   config: StalwartStatusConfig;
@@ -57,56 +42,12 @@ export function createStatusService(options: {
         at,
       );
     }
-    const inNamespace = await cache.read({
+    const { selected, snapshots } = await readInstanceObjects({
+      cache,
       cluster,
-      namespace: instance.namespace,
-      kinds: NAMESPACE_KINDS,
+      instance,
+      argoCdNamespaces: config.argoCdNamespaces,
     });
-    const applications = await Promise.all(
-      config.argoCdNamespaces.map(namespace =>
-        cache.read({ cluster, namespace, kinds: ['Application'] }),
-      ),
-    );
-    const objects = {
-      statefulSets: inNamespace.StatefulSet.items,
-      deployments: inNamespace.Deployment.items,
-      pods: inNamespace.Pod.items,
-      services: inNamespace.Service.items,
-      configMaps: inNamespace.ConfigMap.items,
-      certificates: inNamespace.Certificate.items,
-      helmReleases: inNamespace.HelmRelease.items,
-      applications: applications.flatMap(a => a.Application.items),
-    };
-    let selected = selectInstanceObjects({ objects, ...instance });
-    const snapshots: Array<[ResourceKind, CollectionSnapshot]> = [
-      ...(Object.entries(inNamespace) as Array<
-        [ResourceKind, CollectionSnapshot]
-      >),
-      ...applications.map(
-        a =>
-          ['Application', a.Application] as [ResourceKind, CollectionSnapshot],
-      ),
-    ];
-
-    // helm-controller may install from another namespace (flux-system) and says which.
-    const fluxNamespace =
-      selected.workload?.metadata?.labels?.[FLUX_NAMESPACE_LABEL];
-    if (
-      !selected.helmRelease &&
-      fluxNamespace &&
-      fluxNamespace !== instance.namespace
-    ) {
-      const flux = await cache.read({
-        cluster,
-        namespace: fluxNamespace,
-        kinds: ['HelmRelease'],
-      });
-      snapshots.push(['HelmRelease', flux.HelmRelease]);
-      selected = selectInstanceObjects({
-        objects: { ...objects, helmReleases: flux.HelmRelease.items },
-        ...instance,
-      });
-    }
 
     const unreadable = unreadableKinds(snapshots);
     const freshness = clusterFreshness(

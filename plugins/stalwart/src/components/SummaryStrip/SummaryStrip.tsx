@@ -3,6 +3,7 @@ import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwa
 import { ReactNode } from 'react';
 import { staleLabel } from '../common/ClusterSection';
 import { ReasonList } from '../common/ReasonList';
+import { GitOpsActions } from '../GitOpsActions/GitOpsActions';
 import { VerdictHeadline } from '../common/VerdictBadge';
 import { chartLabel, gitopsSummary, runningVersions } from './summaries';
 
@@ -59,6 +60,7 @@ export function SummaryStrip(props: { status: InstanceStatusResponseV1 }) {
             .join('; ') || 'Unknown'}
         </Fact>
       </Grid>
+      <GitOpsActions status={status} />
     </Box>
   );
 }
