@@ -16,7 +16,7 @@ import { errorMessage } from '../common/describeError';
 import { SectionCard } from '../common/SectionCard';
 import { verdictLabel } from '../common/VerdictBadge';
 import { CertificateExpiryChart } from './CertificateExpiryChart';
-import { filterFleetRows } from './fleetRows';
+import { filterFleetRows } from './fleetQuery';
 import { FleetTable } from './FleetTable';
 import { useFleet } from './useFleet';
 
@@ -30,7 +30,10 @@ export function FleetPageContent() {
   const fleet = useFleet();
   const [search, setSearch] = useState('');
   const [verdict, setVerdict] = useState<VerdictState | 'any'>('any');
-  const rows = filterFleetRows(fleet.rows, { search, verdict });
+  const rows = filterFleetRows(fleet.rows, {
+    search,
+    filters: verdict === 'any' ? {} : { verdict },
+  });
 
   let body;
   if (fleet.loading) {
