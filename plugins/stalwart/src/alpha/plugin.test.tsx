@@ -20,7 +20,7 @@ describe('stalwartPlugin', () => {
   it('is the default export of the package root and of ./alpha, for feature discovery', () => {
     expect(rootDefault).toBe(stalwartPlugin);
     expect(alphaDefault).toBe(stalwartPlugin);
-    expect(stalwartPlugin.id).toBe('stalwart');
+    expect(stalwartPlugin.pluginId).toBe('stalwart');
   });
 
   it('has stable extension ids', () => {

@@ -116,7 +116,10 @@ export function dataFrame(streamId: number, flags: number, data: Buffer) {
   return Buffer.concat([header, data]);
 }
 
-export function streamIdPayload(streamId: number, rest = Buffer.alloc(0)) {
+export function streamIdPayload(
+  streamId: number,
+  rest: Buffer = Buffer.alloc(0),
+) {
   const id = Buffer.alloc(4);
   id.writeUInt32BE(streamId & 0x7fffffff);
   return Buffer.concat([id, rest]);
