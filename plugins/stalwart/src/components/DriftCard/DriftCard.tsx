@@ -4,11 +4,8 @@ import {
 } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { Alert } from '@material-ui/lab';
-import type {
-  DriftClass,
-  RemediationResultV1,
-} from '@stalwart-backstage/plugin-stalwart-common';
+import { Alert, ButtonIcon } from '@backstage/ui';
+import type { RemediationResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import {
   DRIFT_CLASS_INFO,
   isStalwartInstance,
@@ -16,13 +13,14 @@ import {
   stalwartSettingsResetPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useInstanceDrift } from '../../queries/useInstanceDrift';
 import { useInstanceStatus } from '../../queries/useInstanceStatus';
 import { formatAge, secondsSince } from '../common/formatAge';
 import { QueryStateFrame } from '../common/QueryStateFrame';
 import { SectionCard } from '../common/SectionCard';
 import { SetupEmptyState } from '../common/SetupEmptyState';
-import { DRIFTED_CLASSES } from './driftItems';
+import { DriftQuery, parseDriftQuery, writeDriftQuery } from './driftQuery';
 import { DriftView } from './DriftView';
 import { RemediationDialog, RemediationTarget } from './RemediationDialog';
 
@@ -42,18 +40,15 @@ function appliedMessage(result: RemediationResultV1): string {
   return `${calls}; the settings now match git.`;
 }
 
-const DEFAULT_CLASSES = DRIFTED_CLASSES.filter(
-  c => !DRIFT_CLASS_INFO[c].hiddenByDefault,
-);
-
 /** What git declares against what Stalwart runs, with remediation for those allowed. */
 export function DriftCard() {
   const { entity } = useEntity();
   const entityRef = useMemo(() => getCompoundEntityRef(entity), [entity]);
-  const [selected, setSelected] = useState<ReadonlySet<DriftClass>>(
-    () => new Set(DEFAULT_CLASSES),
-  );
-  const includeHidden = [...selected].some(
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => parseDriftQuery(params), [params]);
+  const setQuery = (next: DriftQuery) =>
+    setParams(previous => writeDriftQuery(previous, next), { replace: true });
+  const includeHidden = [...query.classes].some(
     c => DRIFT_CLASS_INFO[c].hiddenByDefault,
   );
   const drift = useInstanceDrift(entity, { includeHidden });
@@ -64,14 +59,6 @@ export function DriftCard() {
   });
   const [target, setTarget] = useState<RemediationTarget>();
   const [applied, setApplied] = useState<RemediationResultV1>();
-
-  const toggle = (driftClass: DriftClass) =>
-    setSelected(previous => {
-      const next = new Set(previous);
-      if (next.has(driftClass)) next.delete(driftClass);
-      else next.add(driftClass);
-      return next;
-    });
 
   const onApplied = (plan: RemediationResultV1) => {
     setTarget(undefined);
@@ -101,17 +88,24 @@ export function DriftCard() {
             <>
               {applied && (
                 <Alert
-                  severity="success"
+                  status="success"
                   role="status"
-                  onClose={() => setApplied(undefined)}
-                >
-                  {appliedMessage(applied)}
-                </Alert>
+                  icon
+                  title={appliedMessage(applied)}
+                  customActions={
+                    <ButtonIcon
+                      aria-label="Dismiss"
+                      variant="tertiary"
+                      icon={<span aria-hidden>×</span>}
+                      onPress={() => setApplied(undefined)}
+                    />
+                  }
+                />
               )}
               <DriftView
                 drift={data}
-                selected={selected}
-                onToggleClass={toggle}
+                query={query}
+                onQueryChange={setQuery}
                 onRemediate={reset.allowed ? setTarget : undefined}
               />
             </>

@@ -1,4 +1,4 @@
-import { Box, Chip, Tooltip } from '@material-ui/core';
+import { Flex, ToggleButton, Tooltip, TooltipTrigger } from '@backstage/ui';
 import type {
   DriftClass,
   InstanceDriftResponseV1,
@@ -8,38 +8,34 @@ import {
   DRIFT_CLASSES,
 } from '@stalwart-backstage/plugin-stalwart-common';
 
-/** One toggle per class with its count; pressing one shows or hides that class in the table. */
+/** One toggle per class with its count; pressing one shows or hides that class. */
 export function DriftClassCounts(props: {
   counts: InstanceDriftResponseV1['counts'];
   selected: ReadonlySet<DriftClass>;
   onToggle: (driftClass: DriftClass) => void;
 }) {
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      style={{ gap: 8 }}
+    <Flex
+      gap="2"
       role="group"
       aria-label="Drift classes"
+      style={{ flexWrap: 'wrap' }}
     >
       {DRIFT_CLASSES.map(driftClass => {
         const info = DRIFT_CLASS_INFO[driftClass];
-        const pressed = props.selected.has(driftClass);
-        const count = props.counts[driftClass] ?? 0;
         return (
-          <Tooltip key={driftClass} title={info.description}>
-            <Chip
-              clickable
-              component="button"
-              aria-pressed={pressed}
-              color={pressed ? 'primary' : 'default'}
-              variant={pressed ? 'default' : 'outlined'}
-              label={`${info.label}: ${count}`}
-              onClick={() => props.onToggle(driftClass)}
-            />
-          </Tooltip>
+          <TooltipTrigger key={driftClass}>
+            <ToggleButton
+              size="small"
+              isSelected={props.selected.has(driftClass)}
+              onChange={() => props.onToggle(driftClass)}
+            >
+              {`${info.label}: ${props.counts[driftClass] ?? 0}`}
+            </ToggleButton>
+            <Tooltip>{info.description}</Tooltip>
+          </TooltipTrigger>
         );
       })}
-    </Box>
+    </Flex>
   );
 }

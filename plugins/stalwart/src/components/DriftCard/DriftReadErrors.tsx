@@ -1,4 +1,4 @@
-import { Alert } from '@material-ui/lab';
+import { Alert } from '@backstage/ui';
 import type { DriftReadErrorV1 } from '@stalwart-backstage/plugin-stalwart-common';
 
 /** Reads that failed, shown above the items that still loaded. */
@@ -8,14 +8,14 @@ export function DriftReadErrors(props: { errors: DriftReadErrorV1[] }) {
       {props.errors.map(error => (
         <Alert
           key={`${error.pod ?? ''}:${error.source}`}
-          severity="warning"
-          style={{ marginBottom: 8 }}
-        >
-          {error.pod ? `Pod ${error.pod}` : 'Instance'}: reading {error.source}{' '}
-          failed
-          {error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:{' '}
-          {error.message}
-        </Alert>
+          status="warning"
+          icon
+          title={`${error.pod ? `Pod ${error.pod}` : 'Instance'}: reading ${
+            error.source
+          } failed${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}: ${
+            error.message
+          }`}
+        />
       ))}
     </>
   );

@@ -1,40 +1,26 @@
-import { Chip, Typography } from '@material-ui/core';
-import LockIcon from '@material-ui/icons/Lock';
+import { Tag, TagGroup, Text } from '@backstage/ui';
+import { DiffText } from '../common/values/DiffText';
 
-/** A declared or live value: masked ones say so, absent ones are a dash. */
+/** A declared or live value: masked ones say so, absent ones are a dash, changes highlighted. */
 export function DriftValue(props: {
   value?: string;
+  other?: string;
   masked: boolean;
-  side: string;
+  side: 'declared' | 'live';
 }) {
   if (props.masked) {
     return (
-      <Chip
-        size="small"
-        icon={<LockIcon fontSize="small" />}
-        label="masked"
-        aria-label={`${props.side} value masked (secret)`}
-      />
+      <TagGroup aria-label={`${props.side} value masked (secret)`}>
+        <Tag size="small">masked</Tag>
+      </TagGroup>
     );
   }
   if (props.value === undefined) {
     return (
-      <Typography
-        variant="body2"
-        color="textSecondary"
-        aria-label={`no ${props.side} value`}
-      >
+      <Text as="span" color="secondary" aria-label={`no ${props.side} value`}>
         –
-      </Typography>
+      </Text>
     );
   }
-  return (
-    <Typography
-      variant="body2"
-      component="code"
-      style={{ wordBreak: 'break-all' }}
-    >
-      {props.value}
-    </Typography>
-  );
+  return <DiffText text={props.value} other={props.other} side={props.side} />;
 }

@@ -1,4 +1,3 @@
-import { useTheme } from '@material-ui/core';
 import { expiryHistogram, FleetRow } from './fleetRows';
 
 const WIDTH = 520;
@@ -7,16 +6,16 @@ const AXIS = 28;
 
 /** How many instances' certificates expire when, as a bar per bucket; plain SVG. */
 export function CertificateExpiryChart(props: { rows: FleetRow[] }) {
-  const theme = useTheme();
   const buckets = expiryHistogram(props.rows);
   const max = Math.max(1, ...buckets.map(b => b.count));
   const slot = WIDTH / buckets.length;
+  // Backstage UI's theme variables, so the bars follow the light and dark themes.
   const colors = [
-    theme.palette.error.main,
-    theme.palette.error.light,
-    theme.palette.warning?.main ?? '#ed6c02',
-    theme.palette.info?.main ?? '#0288d1',
-    theme.palette.success?.main ?? '#2e7d32',
+    'var(--bui-fg-danger)',
+    'var(--bui-fg-danger)',
+    'var(--bui-fg-warning)',
+    'var(--bui-fg-info)',
+    'var(--bui-fg-success)',
   ];
   const summary = buckets.map(b => `${b.label}: ${b.count}`).join(', ');
   return (
@@ -37,7 +36,7 @@ export function CertificateExpiryChart(props: { rows: FleetRow[] }) {
               y={HEIGHT - height}
               width={slot * 0.7}
               height={height}
-              fill={colors[i]}
+              style={{ fill: colors[i] }}
             >
               <title>{`${bucket.label}: ${bucket.count}`}</title>
             </rect>
@@ -46,7 +45,7 @@ export function CertificateExpiryChart(props: { rows: FleetRow[] }) {
               y={HEIGHT - height - 4}
               textAnchor="middle"
               fontSize={12}
-              fill={theme.palette.text.primary}
+              style={{ fill: 'var(--bui-fg-primary)' }}
             >
               {bucket.count}
             </text>
@@ -55,7 +54,7 @@ export function CertificateExpiryChart(props: { rows: FleetRow[] }) {
               y={HEIGHT + 18}
               textAnchor="middle"
               fontSize={11}
-              fill={theme.palette.text.secondary}
+              style={{ fill: 'var(--bui-fg-secondary)' }}
             >
               {bucket.label}
             </text>
@@ -67,7 +66,7 @@ export function CertificateExpiryChart(props: { rows: FleetRow[] }) {
         x2={WIDTH}
         y1={HEIGHT}
         y2={HEIGHT}
-        stroke={theme.palette.divider}
+        style={{ stroke: 'var(--bui-border-2)' }}
       />
     </svg>
   );

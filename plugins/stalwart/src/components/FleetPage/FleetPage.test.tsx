@@ -71,7 +71,7 @@ const withCatalog = (items: typeof entities) => ({
 });
 
 const instanceRows = () =>
-  within(screen.getByRole('table', { name: 'Mail server instances' }))
+  within(screen.getByRole('grid', { name: 'Mail server instances' }))
     .getAllByRole('row')
     .slice(1);
 
@@ -87,25 +87,42 @@ async function rowOf(title: string, loaded: string) {
   return row!;
 }
 
+/** Answers every media query as a wide (or narrow) screen would. */
+function screenIsWide(wide: boolean) {
+  Object.defineProperty(window, 'matchMedia', {
+    configurable: true,
+    value: (media: string) => ({
+      matches: wide,
+      media,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      addListener: () => {},
+      removeListener: () => {},
+    }),
+  });
+}
+
 describe('FleetPageContent', () => {
   it('lists every annotated entity, worst verdict first, with its facts', async () => {
     serveFleet();
     await renderStalwart(<FleetPageContent />, withCatalog(entities));
 
     await screen.findByRole(
-      'table',
+      'grid',
       { name: 'Mail server instances' },
       { timeout: 5000 },
     );
     const edge = await rowOf('Mail (edge)', 'Critical');
-    expect(within(edge).getByRole('cell', { name: '5' })).toBeInTheDocument();
+    expect(
+      within(edge).getByRole('gridcell', { name: '5' }),
+    ).toBeInTheDocument();
     const homelab = await rowOf('Mail (homelab)', 'Healthy');
     expect(
-      within(homelab).getByRole('cell', { name: 'v0.15.5' }),
+      within(homelab).getByRole('gridcell', { name: 'v0.15.5' }),
     ).toBeInTheDocument();
     // changed-live 1 + shadowed 1 + user-managed 2; server-managed and in-sync do not count.
     expect(
-      within(homelab).getByRole('cell', { name: '4' }),
+      within(homelab).getByRole('gridcell', { name: '4' }),
     ).toBeInTheDocument();
     expect(
       await rowOf('Mail (restricted)', 'Not permitted'),
@@ -122,10 +139,10 @@ describe('FleetPageContent', () => {
     await rowOf('Mail (edge)', 'Critical');
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Certificate days left' }),
+      screen.getByRole('columnheader', { name: /Cert days/ }),
     );
     await userEvent.click(
-      screen.getByRole('button', { name: 'Certificate days left' }),
+      screen.getByRole('columnheader', { name: /Cert days/ }),
     );
     expect(within(instanceRows()[0]).getByRole('link')).toHaveTextContent(
       'Mail (homelab)',
@@ -141,7 +158,7 @@ describe('FleetPageContent', () => {
     );
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Filter by verdict' }),
+      screen.getByRole('button', { name: /Filter by verdict/ }),
     );
     await userEvent.click(
       await screen.findByRole('option', { name: 'Healthy' }),
@@ -152,7 +169,8 @@ describe('FleetPageContent', () => {
     );
   });
 
-  it('charts how many certificates expire when', async () => {
+  it('charts how many certificates expire when, on a wide screen', async () => {
+    screenIsWide(true);
     serveFleet();
     await renderStalwart(<FleetPageContent />, withCatalog(entities));
     await rowOf('Mail (edge)', 'Critical');
@@ -163,6 +181,16 @@ describe('FleetPageContent', () => {
         name: 'Certificates by days left. Expired: 0, Under 7 days: 1, 7–30 days: 0, 31–60 days: 0, Over 60 days: 1',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('leaves the chart out on a narrow screen so the table keeps the width', async () => {
+    screenIsWide(false);
+    serveFleet();
+    await renderStalwart(<FleetPageContent />, withCatalog(entities));
+    await rowOf('Mail (edge)', 'Critical');
+    expect(
+      screen.queryByRole('img', { name: /Certificates by days left/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('says how to add an instance when the catalog has none', async () => {

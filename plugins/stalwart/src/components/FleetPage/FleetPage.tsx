@@ -1,107 +1,147 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import {
-  Box,
-  FormControl,
-  Grid,
-  InputLabel,
-  MenuItem,
-  Select,
-  TextField,
-  Typography,
-} from '@material-ui/core';
-import { Alert, Skeleton } from '@material-ui/lab';
-import type { VerdictState } from '@stalwart-backstage/plugin-stalwart-common';
-import { useState } from 'react';
+  Alert,
+  Card,
+  CardBody,
+  Flex,
+  Skeleton,
+  TablePagination,
+  Text,
+} from '@backstage/ui';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../common/describeError';
-import { SectionCard } from '../common/SectionCard';
-import { verdictLabel } from '../common/VerdictBadge';
+import { useWideScreen } from '../common/useWideScreen';
 import { CertificateExpiryChart } from './CertificateExpiryChart';
-import { filterFleetRows } from './fleetRows';
+import { FleetFilters } from './FleetFilters';
+import {
+  FleetQuery,
+  filterFleetRows,
+  filterOptions,
+  fleetQueryParams,
+  pageOf,
+  parseFleetQuery,
+} from './fleetQuery';
+import { FleetRow, FleetSortKey, sortFleetRows } from './fleetRows';
 import { FleetTable } from './FleetTable';
 import { useFleet } from './useFleet';
 
-const VERDICTS: VerdictState[] = ['critical', 'warning', 'unknown', 'healthy'];
+export const FLEET_PAGE_SIZE = 50;
+
+/** Search, filters, sort and page as the URL holds them. */
+function useFleetQuery(): [FleetQuery, (next: FleetQuery) => void] {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => parseFleetQuery(params), [params]);
+  return [query, next => setParams(fleetQueryParams(next), { replace: true })];
+}
+
+/** The table with its filters and pager: a page of rows is all that renders, whatever the fleet. */
+export function FleetInstances(props: { rows: FleetRow[] }) {
+  const [query, setQuery] = useFleetQuery();
+  const options = useMemo(() => filterOptions(props.rows), [props.rows]);
+  const sorted = useMemo(
+    () =>
+      sortFleetRows(
+        filterFleetRows(props.rows, query),
+        query.sort,
+        query.direction,
+      ),
+    [props.rows, query],
+  );
+  const page = pageOf(sorted, query.page, FLEET_PAGE_SIZE);
+  const sortBy = (key: FleetSortKey) =>
+    setQuery({
+      ...query,
+      sort: key,
+      direction:
+        query.sort === key && query.direction === 'asc' ? 'desc' : 'asc',
+      page: 0,
+    });
+  return (
+    <Flex direction="column" gap="3">
+      <FleetFilters query={query} options={options} onChange={setQuery} />
+      <FleetTable
+        rows={page.rows}
+        sort={{ key: query.sort, direction: query.direction }}
+        onSortChange={sortBy}
+      />
+      {sorted.length === 0 && (
+        <Text as="p" role="status">
+          No instance matches the search and filters.
+        </Text>
+      )}
+      {sorted.length > FLEET_PAGE_SIZE && (
+        <TablePagination
+          pageSize={FLEET_PAGE_SIZE}
+          pageSizeOptions={[]}
+          offset={page.page * FLEET_PAGE_SIZE}
+          totalCount={sorted.length}
+          hasPreviousPage={page.page > 0}
+          hasNextPage={page.page < page.pages - 1}
+          onPreviousPage={() => setQuery({ ...query, page: page.page - 1 })}
+          onNextPage={() => setQuery({ ...query, page: page.page + 1 })}
+        />
+      )}
+    </Flex>
+  );
+}
 
 /**
- * Every Stalwart instance in the catalog, worst first, with the fleet's certificate expiry. The
- * new frontend system's page layout supplies the header.
+ * Every Stalwart instance in the catalog, worst first, full width; the certificate expiry
+ * chart joins it only on wide screens. The new frontend system's page layout supplies the header.
  */
 export function FleetPageContent() {
   const fleet = useFleet();
-  const [search, setSearch] = useState('');
-  const [verdict, setVerdict] = useState<VerdictState | 'any'>('any');
-  const rows = filterFleetRows(fleet.rows, { search, verdict });
+  const wide = useWideScreen();
 
   let body;
   if (fleet.loading) {
     body = (
       <div role="progressbar" aria-label="Loading mail servers">
-        <Skeleton variant="rect" height={200} />
+        <Skeleton width="100%" height={200} />
       </div>
     );
   } else if (fleet.error) {
     body = (
-      <Alert severity="error">
-        Could not list the instances: {errorMessage(fleet.error)}
-      </Alert>
+      <Alert
+        status="danger"
+        icon
+        title={`Could not list the instances: ${errorMessage(fleet.error)}`}
+      />
     );
   } else if (fleet.rows.length === 0) {
     body = (
-      <Typography variant="body1">
+      <Text as="p">
         No catalog entity carries the <code>stalwart.io/release</code>{' '}
         annotation yet. Create one with the Stalwart template, or annotate an
         existing component.
-      </Typography>
+      </Text>
     );
   } else {
     body = (
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={8}>
-          <SectionCard title="Instances">
-            <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
-              <TextField
-                id="stalwart-fleet-search"
-                label="Filter instances"
-                variant="outlined"
-                size="small"
-                value={search}
-                onChange={e => setSearch(e.target.value)}
-                inputProps={{ type: 'search' }}
-              />
-              <FormControl
-                variant="outlined"
-                size="small"
-                style={{ minWidth: 180 }}
-              >
-                <InputLabel id="stalwart-fleet-verdict">
-                  Filter by verdict
-                </InputLabel>
-                <Select
-                  labelId="stalwart-fleet-verdict"
-                  label="Filter by verdict"
-                  value={verdict}
-                  onChange={e =>
-                    setVerdict(e.target.value as VerdictState | 'any')
-                  }
+      <Flex direction="column" gap="4">
+        {wide && (
+          <Card>
+            <CardBody>
+              <Flex align="center" gap="6">
+                <Text
+                  as="h2"
+                  variant="title-small"
+                  style={{ whiteSpace: 'nowrap' }}
                 >
-                  <MenuItem value="any">Any verdict</MenuItem>
-                  {VERDICTS.map(v => (
-                    <MenuItem key={v} value={v}>
-                      {verdictLabel(v)}
-                    </MenuItem>
-                  ))}
-                </Select>
-              </FormControl>
-            </Box>
-            <FleetTable rows={rows} />
-          </SectionCard>
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <SectionCard title="Certificate expiry">
-            <CertificateExpiryChart rows={fleet.rows} />
-          </SectionCard>
-        </Grid>
-      </Grid>
+                  Certificate expiry
+                </Text>
+                <div style={{ flex: 1, maxWidth: 520 }}>
+                  <CertificateExpiryChart rows={fleet.rows} />
+                </div>
+              </Flex>
+            </CardBody>
+          </Card>
+        )}
+        <section aria-label="Instances">
+          <FleetInstances rows={fleet.rows} />
+        </section>
+      </Flex>
     );
   }
 

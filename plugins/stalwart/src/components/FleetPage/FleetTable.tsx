@@ -1,111 +1,166 @@
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  Table,
+  Cell,
+  Column,
+  Row,
+  Skeleton,
   TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TableSortLabel,
-} from '@material-ui/core';
-import { Skeleton } from '@material-ui/lab';
-import { useState } from 'react';
-import { VerdictBadge } from '../common/VerdictBadge';
+  TableHeader,
+  TableRoot,
+  Text,
+} from '@backstage/ui';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { CSSProperties, ReactNode } from 'react';
 import { errorKind } from '../common/describeError';
-import { FleetRow, FleetSortKey, sortFleetRows } from './fleetRows';
+import { TruncatedText } from '../common/TruncatedText';
+import { VerdictBadge } from '../common/VerdictBadge';
+import type { FleetRow, FleetSortKey } from './fleetRows';
 
-const COLUMNS: Array<{ key: FleetSortKey; label: string; numeric?: boolean }> =
-  [
-    { key: 'title', label: 'Instance' },
-    { key: 'verdict', label: 'Verdict' },
-    { key: 'version', label: 'Version' },
-    {
-      key: 'certificateDaysLeft',
-      label: 'Certificate days left',
-      numeric: true,
-    },
-    { key: 'driftCount', label: 'Drifted settings', numeric: true },
-    { key: 'gitops', label: 'GitOps' },
-  ];
+interface FleetColumn {
+  key: FleetSortKey;
+  label: string;
+  numeric?: boolean;
+  width: string;
+  cell: (row: FleetRow) => ReactNode;
+}
 
 function Unknown(props: { row: FleetRow }) {
-  if (props.row.loading)
-    return <Skeleton variant="text" width={60} aria-label="Loading" />;
-  return <>–</>;
+  if (props.row.loading) return <Skeleton width={48} aria-label="Loading" />;
+  return <Text color="secondary">–</Text>;
 }
+
+const text = (value: string | undefined, row: FleetRow) =>
+  value ? <TruncatedText text={value} /> : <Unknown row={row} />;
 
 function VerdictCell(props: { row: FleetRow }) {
   const { row } = props;
   if (row.verdict) return <VerdictBadge state={row.verdict} />;
   if (row.error) {
     return (
-      <>
+      <Text>
         {errorKind(row.error) === 'denied' ? 'Not permitted' : 'Failed to load'}
-      </>
+      </Text>
     );
   }
   return <Unknown row={row} />;
 }
 
-/** The instances, sortable by any column. */
-export function FleetTable(props: { rows: FleetRow[] }) {
-  const [sort, setSort] = useState<{
-    key: FleetSortKey;
-    direction: 'asc' | 'desc';
-  }>({
+const COLUMNS: FleetColumn[] = [
+  {
+    key: 'title',
+    label: 'Instance',
+    width: '18%',
+    cell: row => (
+      <span
+        style={{
+          display: 'block',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
+        title={row.title}
+      >
+        <EntityRefLink entityRef={row.entity} title={row.title} />
+      </span>
+    ),
+  },
+  {
     key: 'verdict',
-    direction: 'asc',
-  });
-  const rows = sortFleetRows(props.rows, sort.key, sort.direction);
+    label: 'Verdict',
+    width: '13%',
+    cell: row => <VerdictCell row={row} />,
+  },
+  {
+    key: 'version',
+    label: 'Version',
+    width: '9%',
+    cell: row => text(row.version, row),
+  },
+  {
+    key: 'cluster',
+    label: 'Clusters',
+    width: '10%',
+    cell: row => text(row.clusters.join(', ') || undefined, row),
+  },
+  {
+    key: 'chart',
+    label: 'Chart',
+    width: '9%',
+    cell: row => text(row.chart, row),
+  },
+  {
+    key: 'owner',
+    label: 'Owner',
+    width: '10%',
+    cell: row => text(row.owner, row),
+  },
+  {
+    key: 'certificateDaysLeft',
+    label: 'Cert days',
+    numeric: true,
+    width: '8%',
+    cell: row => (
+      <Text>{row.certificateDaysLeft ?? <Unknown row={row} />}</Text>
+    ),
+  },
+  {
+    key: 'driftCount',
+    label: 'Drifted',
+    numeric: true,
+    width: '7%',
+    cell: row => <Text>{row.driftCount ?? <Unknown row={row} />}</Text>,
+  },
+  {
+    key: 'gitops',
+    label: 'GitOps',
+    width: '16%',
+    cell: row => text(row.gitops, row),
+  },
+];
+
+const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
+
+/** One page of instances; sorting is the caller's, so it can live in the URL. */
+export function FleetTable(props: {
+  rows: FleetRow[];
+  sort: { key: FleetSortKey; direction: 'asc' | 'desc' };
+  onSortChange: (key: FleetSortKey) => void;
+}) {
   return (
-    <Table size="small" aria-label="Mail server instances">
-      <TableHead>
-        <TableRow>
-          {COLUMNS.map(column => (
-            <TableCell
-              key={column.key}
-              align={column.numeric ? 'right' : 'left'}
-              sortDirection={sort.key === column.key ? sort.direction : false}
-            >
-              <TableSortLabel
-                active={sort.key === column.key}
-                direction={sort.key === column.key ? sort.direction : 'asc'}
-                onClick={() =>
-                  setSort(previous => ({
-                    key: column.key,
-                    direction:
-                      previous.key === column.key &&
-                      previous.direction === 'asc'
-                        ? 'desc'
-                        : 'asc',
-                  }))
-                }
-              >
-                {column.label}
-              </TableSortLabel>
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+    <TableRoot
+      aria-label="Mail server instances"
+      style={{ tableLayout: 'fixed', width: '100%' }}
+      sortDescriptor={{
+        column: props.sort.key,
+        direction: props.sort.direction === 'asc' ? 'ascending' : 'descending',
+      }}
+      onSortChange={d => props.onSortChange(d.column as FleetSortKey)}
+    >
+      <TableHeader>
+        {COLUMNS.map(column => (
+          <Column
+            key={column.key}
+            id={column.key}
+            allowsSorting
+            isRowHeader={column.key === 'title'}
+            style={{ ...NOWRAP, width: column.width }}
+          >
+            {column.label}
+          </Column>
+        ))}
+      </TableHeader>
       <TableBody>
-        {rows.map(row => (
-          <TableRow key={row.entityRef}>
-            <TableCell component="th" scope="row">
-              <EntityRefLink entityRef={row.entity} title={row.title} />
-            </TableCell>
-            <TableCell>
-              <VerdictCell row={row} />
-            </TableCell>
-            <TableCell>{row.version ?? <Unknown row={row} />}</TableCell>
-            <TableCell align="right">
-              {row.certificateDaysLeft ?? <Unknown row={row} />}
-            </TableCell>
-            <TableCell align="right">
-              {row.driftCount ?? <Unknown row={row} />}
-            </TableCell>
-            <TableCell>{row.gitops ?? <Unknown row={row} />}</TableCell>
-          </TableRow>
+        {props.rows.map(row => (
+          <Row key={row.entityRef} id={row.entityRef}>
+            {COLUMNS.map(column => (
+              <Cell
+                key={column.key}
+                style={column.numeric ? { textAlign: 'right' } : undefined}
+              >
+                {column.cell(row)}
+              </Cell>
+            ))}
+          </Row>
         ))}
       </TableBody>
-    </Table>
+    </TableRoot>
   );
 }

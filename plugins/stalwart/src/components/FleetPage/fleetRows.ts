@@ -4,7 +4,10 @@ import type {
   InstanceStatusResponseV1,
   VerdictState,
 } from '@stalwart-backstage/plugin-stalwart-common';
-import { DRIFT_CLASS_INFO } from '@stalwart-backstage/plugin-stalwart-common';
+import {
+  DRIFT_CLASS_INFO,
+  STALWART_ANNOTATIONS,
+} from '@stalwart-backstage/plugin-stalwart-common';
 import type { QuerySnapshot } from '../../queries/SharedQueryCache';
 import { gitopsSummary, runningVersions } from '../SummaryStrip/summaries';
 
@@ -13,8 +16,15 @@ export interface FleetRow {
   entityRef: string;
   entity: Entity;
   title: string;
+  /** The owner as the catalog names it (`group:default/mail-team` reads `mail-team`). */
+  owner?: string;
+  /** From the entity's annotations, so known before any status loads. */
+  clusters: string[];
+  chart?: string;
   verdict?: VerdictState;
+  /** The Stalwart versions its pods run, joined for display; `versions` for filtering. */
   version?: string;
+  versions: string[];
   /** The fewest days left over the instance's clusters. */
   certificateDaysLeft?: number;
   /** Drifted settings, server-managed ones not counted. */
@@ -37,14 +47,22 @@ export function fleetRow(
   const gitops = data?.clusters.find(c => c.gitops)?.gitops;
   const summary = gitops ? gitopsSummary(gitops) : undefined;
   const counts = drift?.data?.counts;
+  const versions = data ? runningVersions(data.clusters) : [];
+  const annotations = entity.metadata.annotations ?? {};
+  const owner = entity.spec?.owner;
   return {
     entityRef: stringifyEntityRef(entity),
     entity,
     title: entity.metadata.title ?? entity.metadata.name,
+    owner: typeof owner === 'string' ? owner.replace(/^.*[:/]/, '') : undefined,
+    clusters: (annotations[STALWART_ANNOTATIONS.clusters] ?? '')
+      .split(',')
+      .map(c => c.trim())
+      .filter(Boolean),
+    chart: annotations[STALWART_ANNOTATIONS.chart],
     verdict: data?.verdict.state,
-    version: data
-      ? runningVersions(data.clusters).join(', ') || undefined
-      : undefined,
+    version: versions.join(', ') || undefined,
+    versions,
     certificateDaysLeft: days.length > 0 ? Math.min(...days) : undefined,
     driftCount: counts
       ? Object.entries(counts)
@@ -67,6 +85,9 @@ export type FleetSortKey =
   | 'title'
   | 'verdict'
   | 'version'
+  | 'cluster'
+  | 'chart'
+  | 'owner'
   | 'certificateDaysLeft'
   | 'driftCount'
   | 'gitops';
@@ -84,8 +105,11 @@ export function sortFleetRows(
   key: FleetSortKey,
   direction: 'asc' | 'desc',
 ): FleetRow[] {
-  const value = (row: FleetRow): string | number | undefined =>
-    key === 'verdict' ? row.verdict && VERDICT_RANK[row.verdict] : row[key];
+  const value = (row: FleetRow): string | number | undefined => {
+    if (key === 'verdict') return row.verdict && VERDICT_RANK[row.verdict];
+    if (key === 'cluster') return row.clusters.join(', ') || undefined;
+    return row[key];
+  };
   const sign = direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const va = value(a);
@@ -98,22 +122,6 @@ export function sortFleetRows(
       return sign * (va - vb);
     return sign * String(va).localeCompare(String(vb));
   });
-}
-
-/** Rows whose name or version contain `search`, with the chosen verdict (or any). */
-export function filterFleetRows(
-  rows: FleetRow[],
-  filter: { search: string; verdict: VerdictState | 'any' },
-): FleetRow[] {
-  const needle = filter.search.trim().toLocaleLowerCase();
-  return rows.filter(
-    row =>
-      (filter.verdict === 'any' || row.verdict === filter.verdict) &&
-      (!needle ||
-        [row.title, row.entityRef, row.version ?? ''].some(s =>
-          s.toLocaleLowerCase().includes(needle),
-        )),
-  );
 }
 
 /** Certificate expiry buckets of the fleet chart, soonest first. */
