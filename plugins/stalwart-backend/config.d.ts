@@ -135,6 +135,23 @@ export interface Config {
       resultWait?: HumanDuration | string;
     };
     /**
+     * Notifications to each instance's owner (through the notifications plugin): certificate
+     * expiring or not ready, instance critical, GitOps reconcile failed; each sent once per
+     * condition, by one backend of the cluster.
+     */
+    notifications?: {
+      /**
+       * Days before a certificate expires at which its owner is told. Default `[14, 3]`.
+       * @visibility backend
+       */
+      certificateExpiryDays?: number[];
+      /**
+       * How often the fleet is checked. Default 5 minutes.
+       * @visibility backend
+       */
+      frequency?: HumanDuration | string;
+    };
+    /**
      * Limits of `POST /v1/entities/:namespace/:kind/:name/drift/remediations`.
      */
     remediation?: {

@@ -15,6 +15,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // signals: live updates for the app's user settings
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// notifications: what Stalwart tells instance owners (certificates, critical, failed reconcile)
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

@@ -4,11 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
 import { registerStalwartActions } from './actions';
 import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
 import { readStalwartDriftConfig } from './config/readStalwartDriftConfig';
 import { readStalwartGitOpsConfig } from './config/readStalwartGitOpsConfig';
+import { readStalwartNotificationsConfig } from './config/readStalwartNotificationsConfig';
+import { createOwnerNotifier } from './services/OwnerNotifications/createOwnerNotifier';
 import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
@@ -48,6 +51,9 @@ export const stalwartPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         clusterClients: clusterClientServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        scheduler: coreServices.scheduler,
+        pluginCache: coreServices.cache,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, auth, catalog, lifecycle, clusterClients } =
@@ -142,6 +148,36 @@ export const stalwartPlugin = createBackendPlugin({
             maxBodyBytes: remediationConfig.maxBodyBytes,
           }),
         );
+        const notificationsConfig = readStalwartNotificationsConfig(config);
+        // A global task: one backend of the cluster runs each pass, so owners hear once.
+        const notifyOwners = createOwnerNotifier({
+          auth,
+          catalog,
+          cache: deps.pluginCache,
+          statusService,
+          notifications: deps.notifications,
+          logger,
+          expiryThresholdDays: notificationsConfig.certificateExpiryDays,
+        });
+        // Registered once the backend has started, so scheduling never delays its startup.
+        lifecycle.addStartupHook(() => {
+          deps.scheduler
+            .scheduleTask({
+              id: 'stalwart-owner-notifications',
+              scope: 'global',
+              frequency: notificationsConfig.frequency,
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 20 },
+              fn: async () => {
+                await notifyOwners();
+              },
+            })
+            .catch(error =>
+              logger.error(
+                `Could not schedule the owner notifications: ${error}`,
+              ),
+            );
+        });
         registerStalwartActions({
           actionsRegistry: deps.actionsRegistry,
           permissions: deps.permissions,
