@@ -8,6 +8,9 @@ import { readStalwartConnectionConfig } from './config/readStalwartConnectionCon
 import { readStalwartDriftConfig } from './config/readStalwartDriftConfig';
 import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
+import { readLocalFleetRepository } from './config/readLocalFleetRepository';
+import { localProposalReader } from './services/StatusService/readProposal';
+import { targetPaths } from '@backstage/cli-common';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
@@ -86,6 +89,9 @@ export const stalwartPlugin = createBackendPlugin({
             statusService: createStatusService({
               config: statusConfig,
               cache,
+              readProposal: localProposalReader(
+                readLocalFleetRepository(config, targetPaths.rootDir),
+              ),
             }),
             entityAccess: createEntityAccessService({
               permissions: deps.permissions,
