@@ -91,6 +91,16 @@ const git = (cwd: string, ...args: string[]) =>
       );
       expect(task.status).toBe('completed');
 
+      const statusPath = `/api/stalwart/v1/entities/default/component/${name}/status`;
+      const proposed = await stack.waitForJson<InstanceStatusResponseV1>(
+        statusPath,
+      );
+      expect(proposed.lifecycle).toMatchObject({
+        phase: 'proposed',
+        proposal: { branch: `stalwart/${name}`, state: 'open' },
+      });
+      expect(proposed.verdict.state).not.toBe('critical');
+
       const started = Date.now();
       git(
         fleetRepo,
@@ -125,9 +135,7 @@ const git = (cwd: string, ...args: string[]) =>
       const status = await waitFor(
         'the workload to be ready',
         async () => {
-          const res = await stack.request(
-            `/api/stalwart/v1/entities/default/component/${name}/status`,
-          );
+          const res = await stack.request(statusPath);
           if (!res.ok) return undefined;
           const body = (await res.json()) as InstanceStatusResponseV1;
           const ready = body.clusters.find(
@@ -139,6 +147,7 @@ const git = (cwd: string, ...args: string[]) =>
       );
       // eslint-disable-next-line no-console
       console.log(`merged to ready in ${Date.now() - started} ms`);
+      expect(status.lifecycle?.phase).toBe('running');
       const cluster = status.clusters.find(c => c.workload)!;
       expect(cluster.workload).toMatchObject({
         kind: workload.kind,

@@ -14,6 +14,9 @@ import { readStalwartNotificationsConfig } from './config/readStalwartNotificati
 import { createOwnerNotifier } from './services/OwnerNotifications/createOwnerNotifier';
 import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
+import { readLocalFleetRepository } from './config/readLocalFleetRepository';
+import { localProposalReader } from './services/StatusService/readProposal';
+import { targetPaths } from '@backstage/cli-common';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
@@ -99,6 +102,9 @@ export const stalwartPlugin = createBackendPlugin({
         const statusService = createStatusService({
           config: statusConfig,
           cache,
+          readProposal: localProposalReader(
+            readLocalFleetRepository(config, targetPaths.rootDir),
+          ),
         });
         const entityAccess = createEntityAccessService({
           permissions: deps.permissions,

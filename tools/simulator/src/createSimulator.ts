@@ -112,13 +112,19 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         stepMs: options.rolloutStepMs ?? 0,
       }),
       startFluxController(cluster, now),
-      startInfrastructureControllers(cluster, {
-        now,
-        certificateDelayMs: options.gitops?.certificateDelayMs ?? 3000,
-        loadBalancerDelayMs: options.gitops?.loadBalancerDelayMs ?? 5000,
-      }),
       startArgoCdController(cluster, now),
     );
+    // Only a GitOps-run world issues certificates and addresses on its own: scenarios keep
+    // the states they declare (a pending address, an expiring certificate).
+    if (options.gitops) {
+      stops.push(
+        startInfrastructureControllers(cluster, {
+          now,
+          certificateDelayMs: options.gitops.certificateDelayMs ?? 3000,
+          loadBalancerDelayMs: options.gitops.loadBalancerDelayMs ?? 5000,
+        }),
+      );
+    }
     clusters.set(spec.name, cluster);
   }
   const gitops =

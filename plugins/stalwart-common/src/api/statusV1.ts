@@ -6,6 +6,7 @@ import type {
   Verdict,
   WorkloadStatus,
 } from '../status/types';
+import type { InstanceLifecycle } from '../status/lifecycle';
 
 /**
  * The status API's version, also its path prefix (`/api/stalwart/v1/...`).
@@ -65,6 +66,8 @@ export interface InstanceStatusResponseV1 {
   };
   /** The overall verdict across clusters. */
   verdict: Verdict;
+  /** Where the instance is between its proposal and running pods. */
+  lifecycle?: InstanceLifecycle;
   clusters: ClusterInstanceStatusV1[];
   /** The clusters whose data is missing or stale, with why. */
   errors: Array<ClusterErrorV1 & { cluster: string }>;

@@ -13,3 +13,9 @@ export { evaluateInstance } from './evaluateInstance';
 export type { InstanceObjects, InstanceSections } from './evaluateInstance';
 export { computeVerdict } from './verdict';
 export type { ClusterFindings } from './verdict';
+export { evaluateLifecycle, settleMissingObjects } from './lifecycle';
+export type {
+  InstanceLifecycle,
+  LifecyclePhase,
+  ProposalState,
+} from './lifecycle';

@@ -2,7 +2,9 @@ import {
   ClusterInstanceStatusV1,
   computeVerdict,
   evaluateInstance,
+  evaluateLifecycle,
   nodeIdForPod,
+  settleMissingObjects,
   STATUS_API_VERSION,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type { StalwartStatusConfig } from '../../config/types';
@@ -17,8 +19,11 @@ import {
   withoutUnreadableSections,
 } from './unreadableKinds';
 import type { StatusService } from './types';
+import type { ProposalReader } from './readProposal';
 
 export function createStatusService(options: {
+  /** Where the entity was proposed (a branch of the local fleet repository). */
+  readProposal?: ProposalReader;
   config: StalwartStatusConfig;
   cache: KubernetesCacheService;
   now?: () => Date;
@@ -109,9 +114,27 @@ export function createStatusService(options: {
     async getStatus({ entityRef, entity }) {
       const instance = instanceFromEntity(entity, entityRef);
       const clusterNames = instance.clusters ?? [...configured];
-      const clusters = await Promise.all(
-        clusterNames.map(cluster => clusterStatus(cluster, instance)),
-      );
+      const [observed, proposal] = await Promise.all([
+        Promise.all(
+          clusterNames.map(cluster => clusterStatus(cluster, instance)),
+        ),
+        options.readProposal?.(entity),
+      ]);
+      const lifecycle = evaluateLifecycle({ proposal, clusters: observed });
+      const clusters = observed.map(c => {
+        const reasons = settleMissingObjects(c.verdict.reasons, lifecycle);
+        return reasons === c.verdict.reasons
+          ? c
+          : {
+              ...c,
+              verdict: computeVerdict([
+                {
+                  ...c,
+                  reasons: reasons.filter(r => !r.code.startsWith('cluster.')),
+                },
+              ]),
+            };
+      });
       return {
         apiVersion: STATUS_API_VERSION,
         entityRef,
@@ -121,6 +144,7 @@ export function createStatusService(options: {
           chart: instance.chart,
           hostname: instance.hostname,
         },
+        lifecycle,
         verdict: computeVerdict(
           clusters.map(c => ({
             ...c,
