@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Refreshes the README's screenshots from the end-to-end run against the demo.
+# Refreshes the README's screenshots (1280 px, light and dark) from the end-to-end run.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$ROOT"
-yarn playwright test instancePage settingsDrift
-cp test-results/screenshots/instance-v016.png docs/images/mail-server-tab.png
-cp test-results/screenshots/drift.png docs/images/settings-drift.png
-echo "Updated docs/images/mail-server-tab.png and docs/images/settings-drift.png"
+flock /work/e2e.lock yarn playwright test instancePage settingsDrift fleetPage createInstance 2>/dev/null ||
+  yarn playwright test instancePage settingsDrift fleetPage createInstance
+shots=test-results/screenshots
+for theme in light dark; do
+  cp "$shots/instance-v015-$theme.png" "docs/images/mail-server-tab-v015-$theme.png"
+  cp "$shots/instance-v016-$theme.png" "docs/images/mail-server-tab-v016-$theme.png"
+  cp "$shots/drift-$theme.png" "docs/images/settings-drift-$theme.png"
+  cp "$shots/fleet-$theme.png" "docs/images/fleet-page-$theme.png"
+done
+cp "$shots/template-review.png" docs/images/template-preview.png
+echo "Updated the README's screenshots in docs/images/"

@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { keepScreenshot, signInAsGuest } from './support';
+import { keepScreenshot, README_VIEWPORT, signInAsGuest } from './support';
+
+test.use({ viewport: README_VIEWPORT });
 
 // Creating an instance commits into the local fleet repository (.data/fleet-repo); the name
 // is unique per run so that reruns against a running demo do not collide.

@@ -1,9 +1,13 @@
 import { test, expect } from '@playwright/test';
 import {
   expectNoCriticalA11yViolations,
-  keepScreenshot,
+  expectNoWordWrapOrSideScroll,
+  keepThemedScreenshots,
+  README_VIEWPORT,
   signInAsGuest,
 } from './support';
+
+test.use({ viewport: README_VIEWPORT });
 
 test.describe('the Mail server tab', () => {
   test('shows the healthy v0.15 instance with its pods, certificate and exposure', async ({
@@ -35,8 +39,9 @@ test.describe('the Mail server tab', () => {
     const exposure = page.getByRole('region', { name: 'Exposure' });
     await expect(exposure.getByText('203.0.113.25')).toBeVisible();
 
-    await keepScreenshot(page, 'instance-v015');
+    await expectNoWordWrapOrSideScroll(page);
     await expectNoCriticalA11yViolations(page);
+    await keepThemedScreenshots(page, 'instance-v015');
   });
 
   test('flags the v0.16 instance: expiring certificate, pending address, pod on the old config', async ({
@@ -68,6 +73,8 @@ test.describe('the Mail server tab', () => {
     ).toBeVisible();
     await expect(drift.getByText(/reading plan failed/)).toHaveCount(0);
 
-    await keepScreenshot(page, 'instance-v016');
+    await expectNoWordWrapOrSideScroll(page);
+    await expectNoCriticalA11yViolations(page);
+    await keepThemedScreenshots(page, 'instance-v016');
   });
 });

@@ -136,7 +136,7 @@ describe('the legacy frontend system exports', () => {
     ).toBeInTheDocument();
     const drift = screen.getByRole('region', { name: 'Settings drift' });
     expect(
-      await within(drift).findByRole('table', { name: 'Settings drift' }),
+      await within(drift).findByRole('region', { name: 'Drifted settings' }),
     ).toBeInTheDocument();
     // The cards of one entity share the plugin's query cache: one status request.
     expect(requests.statusRequests()).toBe(1);
@@ -162,7 +162,7 @@ describe('the legacy frontend system exports', () => {
       },
     );
 
-    const table = await screen.findByRole('table', {
+    const table = await screen.findByRole('grid', {
       name: 'Mail server instances',
     });
     expect(

@@ -27,6 +27,11 @@ export interface DriftGroupSlots {
   itemBadges?: (item: DriftItemV1) => ReactNode;
 }
 
+const SIDES = [
+  ['declared', 'live'],
+  ['live', 'declared'],
+] as const;
+
 const podsText = (item: DriftItemV1) =>
   item.pods.length === 0 ? 'All pods' : item.pods.map(p => p.name).join(', ');
 
@@ -97,22 +102,16 @@ export function DriftGroupSection(
                   {line.first && itemBadges?.(line.item)}
                 </Flex>
               </Cell>
-              <Cell>
-                <DriftValue
-                  value={line.declared}
-                  other={line.live}
-                  masked={line.item.masked}
-                  side="declared"
-                />
-              </Cell>
-              <Cell>
-                <DriftValue
-                  value={line.live}
-                  other={line.declared}
-                  masked={line.item.masked}
-                  side="live"
-                />
-              </Cell>
+              {SIDES.map(([side, other]) => (
+                <Cell key={side}>
+                  <DriftValue
+                    value={line[side]}
+                    other={line[other]}
+                    masked={line.item.masked}
+                    side={side}
+                  />
+                </Cell>
+              ))}
               <Cell>
                 <TruncatedText text={podsText(line.item)} color="secondary" />
               </Cell>

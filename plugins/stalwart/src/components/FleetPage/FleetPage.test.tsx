@@ -78,12 +78,16 @@ const instanceRows = () =>
 /** The row of an instance once its status has loaded (its text has `loaded`). */
 async function rowOf(title: string, loaded: string) {
   let row: HTMLElement | undefined;
-  await waitFor(() => {
-    row = instanceRows().find(
-      r => within(r).getByRole('link').textContent === title,
-    );
-    expect(row).toHaveTextContent(loaded);
-  });
+  await waitFor(
+    () => {
+      row = instanceRows().find(
+        r => within(r).getByRole('link').textContent === title,
+      );
+      expect(row).toHaveTextContent(loaded);
+      // Generous: a shared CI machine renders the grid's rows slowly.
+    },
+    { timeout: 10_000 },
+  );
   return row!;
 }
 

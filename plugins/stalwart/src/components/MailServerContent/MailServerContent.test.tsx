@@ -72,7 +72,7 @@ describe('MailServerContent', () => {
     ).toBeInTheDocument();
     expect(within(summary).getByText(/^Flux: ready/)).toBeInTheDocument();
 
-    const pods = within(region('Instances')).getByRole('table', {
+    const pods = within(region('Instances')).getByRole('grid', {
       name: 'Pods in homelab',
     });
     expect(within(pods).getAllByRole('row')).toHaveLength(4);
@@ -115,7 +115,7 @@ describe('MailServerContent', () => {
         name: 'Verdict: Critical',
       }),
     ).toBeInTheDocument();
-    const pods = within(region('Instances')).getByRole('table', {
+    const pods = within(region('Instances')).getByRole('grid', {
       name: 'Pods in homelab',
     });
     const stale = within(pods).getByRole('row', {
@@ -178,7 +178,7 @@ describe('MailServerContent', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      within(instances).getByRole('table', { name: 'Pods in homelab' }),
+      within(instances).getByRole('grid', { name: 'Pods in homelab' }),
     ).toBeInTheDocument();
   });
 

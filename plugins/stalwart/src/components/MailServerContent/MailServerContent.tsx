@@ -1,5 +1,5 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Grid } from '@material-ui/core';
+import { Grid } from '@backstage/ui';
 import { isStalwartInstance } from '@stalwart-backstage/plugin-stalwart-common';
 import { CertificateCard } from '../CertificateCard/CertificateCard';
 import { SectionCard } from '../common/SectionCard';
@@ -24,25 +24,26 @@ export function MailServerContent() {
     );
   }
   return (
-    <Grid container spacing={3} alignItems="stretch">
-      <Grid item xs={12}>
+    <Grid.Root columns="12" gap="4">
+      <Grid.Item colSpan="12">
         <StatusCard title="Summary" skeletonLines={3}>
           {status => <SummaryStrip status={status} />}
         </StatusCard>
-      </Grid>
-      {/* The pod table has seven columns: it gets the full width. */}
-      <Grid item xs={12}>
+      </Grid.Item>
+      {/* The pod table has eight columns: it gets the full width. */}
+      <Grid.Item colSpan="12">
         <InstancesCard />
-      </Grid>
-      <Grid item xs={12} lg={6}>
+      </Grid.Item>
+      {/* Side by side only from 1536 px, where each half still fits its DNS names and ports. */}
+      <Grid.Item colSpan={{ initial: '12', xl: '6' }}>
         <CertificateCard />
-      </Grid>
-      <Grid item xs={12} lg={6}>
+      </Grid.Item>
+      <Grid.Item colSpan={{ initial: '12', xl: '6' }}>
         <ExposureCard />
-      </Grid>
-      <Grid item xs={12}>
+      </Grid.Item>
+      <Grid.Item colSpan="12">
         <DriftCard />
-      </Grid>
-    </Grid>
+      </Grid.Item>
+    </Grid.Root>
   );
 }

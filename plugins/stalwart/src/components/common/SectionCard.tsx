@@ -1,4 +1,4 @@
-import { Card, CardContent, CardHeader } from '@material-ui/core';
+import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import { ReactNode } from 'react';
 
 /** A card that is a named region with an h2, so pages read well to screen readers and tests. */
@@ -9,18 +9,25 @@ export function SectionCard(props: {
   children: ReactNode;
 }) {
   return (
-    <Card
-      component="section"
-      aria-label={props.title}
-      style={{ height: '100%' }}
-    >
-      <CardHeader
-        title={props.title}
-        subheader={props.subheader}
-        titleTypographyProps={{ component: 'h2', variant: 'h5' }}
-        action={props.action}
-      />
-      <CardContent>{props.children}</CardContent>
-    </Card>
+    <section aria-label={props.title} style={{ height: '100%', minWidth: 0 }}>
+      <Card style={{ height: '100%' }}>
+        <CardHeader>
+          <Flex justify="between" align="start" gap="3">
+            <div style={{ minWidth: 0 }}>
+              <Text as="h2" variant="title-small">
+                {props.title}
+              </Text>
+              {props.subheader && (
+                <Text as="p" variant="body-small" color="secondary">
+                  {props.subheader}
+                </Text>
+              )}
+            </div>
+            {props.action}
+          </Flex>
+        </CardHeader>
+        <CardBody>{props.children}</CardBody>
+      </Card>
+    </section>
   );
 }
