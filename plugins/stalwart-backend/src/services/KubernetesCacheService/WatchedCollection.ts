@@ -14,6 +14,9 @@ import type {
 
 const RESTART_BASE_MS = 1_000;
 
+const keyOf = (object: KubernetesObject) =>
+  `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+
 /**
  * One kind and label selector of one cluster (all namespaces, or one), kept current by a
  * paginated list-then-watch informer. A failure keeps the last objects (marked stale) and
@@ -182,6 +185,3 @@ export class WatchedCollection {
     this.restartTimer.unref();
   }
 }
-
-const keyOf = (object: KubernetesObject) =>
-  `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;

@@ -11,18 +11,14 @@ import { eventually } from '../../__testUtils__/cacheServiceTestKit';
 import { createClusterClientService } from '../ClusterClientService/createClusterClientService';
 import { createKubernetesCacheService } from './createKubernetesCacheService';
 import { listAllPages } from './listAllPages';
+import { RESOURCE_KINDS } from './resourceKinds';
 import { WATCH_SELECTORS } from './watchSelectors';
 import type { KubernetesCacheService, ResourceKind } from './types';
 
-const ALL_KINDS: ResourceKind[] = [
-  'StatefulSet',
-  'Deployment',
-  'Pod',
-  'Service',
-  'ConfigMap',
-  'Certificate',
-  'HelmRelease',
-];
+/** Every kind read in an instance namespace (Applications live in argocd). */
+const ALL_KINDS = (Object.keys(RESOURCE_KINDS) as ResourceKind[]).filter(
+  kind => kind !== 'Application',
+);
 const CHART_LABEL = 'app.kubernetes.io/name';
 const UNRELATED_BYTES = 200_000;
 

@@ -109,6 +109,51 @@ describe('projectObject', () => {
     });
   });
 
+  it("keeps a workload's template annotations and mounted config, not its containers", () => {
+    const statefulSet = {
+      kind: 'StatefulSet',
+      metadata: { name: 'mail', namespace: 'mail' },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { app: 'mail' } },
+        updateStrategy: { type: 'RollingUpdate' },
+        volumeClaimTemplates: [{ metadata: { name: 'data' } }],
+        template: {
+          metadata: { annotations: { 'checksum/config': 'abc' } },
+          spec: {
+            containers: [{ name: 'stalwart', env }],
+            volumes: [
+              { name: 'config', configMap: { name: 'mail-config' } },
+              { name: 'data', emptyDir: { sizeLimit: '1Gi' } },
+            ],
+          },
+        },
+      },
+      status: { readyReplicas: 3 },
+    };
+    expect(
+      JSON.parse(JSON.stringify(projectObject('StatefulSet', statefulSet))),
+    ).toEqual({
+      kind: 'StatefulSet',
+      metadata: { name: 'mail', namespace: 'mail' },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { app: 'mail' } },
+        updateStrategy: { type: 'RollingUpdate' },
+        template: {
+          metadata: { annotations: { 'checksum/config': 'abc' } },
+          spec: {
+            volumes: [
+              { name: 'config', configMap: { name: 'mail-config' } },
+              { name: 'data' },
+            ],
+          },
+        },
+      },
+      status: { readyReplicas: 3 },
+    });
+  });
+
   it('leaves a watch error status alone', () => {
     const status = { kind: 'Status', code: 410 } as any;
     expect(projectObject('Pod', status)).toEqual({ kind: 'Status', code: 410 });

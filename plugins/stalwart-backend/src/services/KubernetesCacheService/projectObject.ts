@@ -43,11 +43,33 @@ const projectApplication: Projection = app => ({
   },
 });
 
+/**
+ * A workload's pod template is read for its annotations (config checksum, restarts) and for
+ * which ConfigMaps and Secrets it mounts; its containers are read from the pods themselves.
+ */
+const projectWorkload: Projection = workload => ({
+  ...workload,
+  spec: workload.spec && {
+    ...workload.spec,
+    volumeClaimTemplates: undefined,
+    template: workload.spec.template && {
+      metadata: workload.spec.template.metadata,
+      spec: {
+        volumes: (workload.spec.template.spec?.volumes ?? []).map((v: any) =>
+          pick(v, ['name', 'configMap', 'secret']),
+        ),
+      },
+    },
+  },
+});
+
 /** A ConfigMap's `binaryData` holds nothing Stalwart's config readers look at. */
 const projectConfigMap: Projection = ({ binaryData: _binary, ...rest }) => rest;
 
 const PROJECTIONS: Partial<Record<ResourceKind, Projection>> = {
   Pod: projectPod,
+  StatefulSet: projectWorkload,
+  Deployment: projectWorkload,
   Application: projectApplication,
   ConfigMap: projectConfigMap,
 };
