@@ -47,9 +47,10 @@ REPO_ROOT="$APP" node "$ROOT/scripts/backstage-release-versions.mjs" "$RELEASE" 
 
 step "registry workarounds and the packed tarballs"
 # The partial mirror's platform binaries (README "Machine notes"); the common package is not on
-# the registry yet, so the tarball stands in for it wherever it is depended on.
+# the registry yet, so the tarball stands in for it wherever it is depended on; keytar (optional,
+# needs libsecret) is not built, as in this repository.
 jq --slurpfile ours "$ROOT/package.json" --arg common "file:$PACKS/stalwart-common.tgz" \
-  '.resolutions = ((.resolutions // {}) + ($ours[0].resolutions | with_entries(select(.key | test("swc|unrs|rollup|got")))) + {"@stalwart-backstage/plugin-stalwart-common": $common})' \
+  '.resolutions = ((.resolutions // {}) + ($ours[0].resolutions | with_entries(select(.key | test("swc|unrs|rollup|got")))) + {"@stalwart-backstage/plugin-stalwart-common": $common}) | .dependenciesMeta = ((.dependenciesMeta // {}) + $ours[0].dependenciesMeta)' \
   "$APP/package.json" >"$APP/package.json.new" && mv "$APP/package.json.new" "$APP/package.json"
 cd "$APP"
 APP_YARN="$APP/.yarn/releases/$(ls "$APP/.yarn/releases" | head -n 1)"
