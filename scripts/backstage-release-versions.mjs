@@ -18,7 +18,9 @@ import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// REPO_ROOT points it at another Backstage repository (scripts/verify-install.sh uses it).
+const root =
+  process.env.REPO_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const [release, anchor, flag] = process.argv.slice(2);
 if (!release || !anchor) {
   console.error(
@@ -53,6 +55,7 @@ const releaseVersion = name => {
 
 const manifests = ['package.json'];
 for (const dir of ['packages', 'plugins', 'tools']) {
+  if (!existsSync(join(root, dir))) continue;
   for (const entry of readdirSync(join(root, dir))) {
     const file = join(dir, entry, 'package.json');
     if (existsSync(join(root, file))) manifests.push(file);

@@ -2,6 +2,7 @@ import { Typography } from '@material-ui/core';
 import { Alert, Skeleton } from '@material-ui/lab';
 import { ReactNode } from 'react';
 import type { SharedQueryResult } from '../../queries/useSharedQuery';
+import { BackendMissingState } from './BackendMissingState';
 import { errorKind, errorMessage } from './describeError';
 import { formatAge } from './formatAge';
 
@@ -65,6 +66,7 @@ function QueryError(props: {
   permission: string;
 }) {
   const kind = errorKind(props.error);
+  if (kind === 'backend-missing') return <BackendMissingState />;
   if (kind === 'denied') {
     return (
       <Alert severity="info" role="status">

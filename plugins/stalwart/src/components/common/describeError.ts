@@ -1,12 +1,18 @@
 import { ResponseError } from '@backstage/errors';
 
 /** How a failed request should read to the user. */
-export type ErrorKind = 'denied' | 'not-found' | 'failed';
+export type ErrorKind = 'denied' | 'not-found' | 'backend-missing' | 'failed';
 
 export function errorKind(error: Error): ErrorKind {
   const status = error instanceof ResponseError ? error.statusCode : undefined;
   if (status === 403) return 'denied';
-  if (status === 404) return 'not-found';
+  // The plugin answers its 404s with a `@backstage/errors` body naming the request; a backend
+  // without the plugin answers `/api/stalwart/...` with an empty 404.
+  if (status === 404) {
+    return (error as ResponseError).body.request
+      ? 'not-found'
+      : 'backend-missing';
+  }
   return 'failed';
 }
 
