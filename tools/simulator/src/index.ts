@@ -36,3 +36,6 @@ export type {
 } from './stalwart/types';
 export { encodeV015ApiKey } from './stalwart/v015/encodeV015ApiKey';
 export { encodeV016ApiKey } from './stalwart/v016/V016Server';
+export { applySettingsPlan } from './stalwart/v016/applySettingsPlan';
+export type { PlanApplyResult } from './stalwart/v016/applySettingsPlan';
+export { V016Server } from './stalwart/v016/V016Server';

@@ -28,8 +28,32 @@ export {
   planRemediationV016,
   RELOAD_SETTINGS_CALL,
 } from './v016/planRemediationV016';
-export { parseSettingsPlan } from './v016/planFile';
-export { registryTypesToRead } from './v016/schemaView';
+export {
+  applyPlanPatch,
+  parseSettingsPlan,
+  parseSettingsPlanOperations,
+  planTypeName,
+} from './v016/planFile';
+export type {
+  SettingsPlanOperation,
+  SettingsPlanOperationType,
+} from './v016/planFile';
+export { writeSettingsPlan } from './v016/planWriter';
+export {
+  completeObject,
+  propertyDefault,
+  resetValueOf,
+  schemaNameOf,
+} from './v016/schemaDefaults';
+export {
+  isServerDefaultObject,
+  SERVER_DEFAULT_OBJECTS,
+} from './v016/serverDefaults';
+export {
+  registryTypesPlan,
+  registryTypesToRead,
+  singletonSkipReason,
+} from './v016/schemaView';
 export type {
   RegistrySchemaV016,
   V016DriftInput,

@@ -1,8 +1,32 @@
+import type { SettingsPlanOperation } from '../drift/v016/planFile';
+import { writeSettingsPlan } from '../drift/v016/planWriter';
 import { RELAY_SECRET_KEY, type InstanceSpec } from '../spec';
 import { createRenderContext, type RenderContext } from './context';
 import { HIROBA_TLS_MOUNT } from './values/hirobaValues';
 
-type PlanOperation = Record<string, unknown>;
+type PlanOperation = SettingsPlanOperation;
+
+/**
+ * Declares a collection's objects in the CLI's verified format (C src/commands/apply.rs:
+ * create | update | destroy): destroy each by its natural key, then create it, so the plan
+ * applies again and again with the same result (destroys run first, in reverse).
+ */
+function replaceByName(
+  object: string,
+  key: string,
+  value: Record<string, Record<string, unknown>>,
+): PlanOperation[] {
+  return [
+    ...Object.values(value).map(
+      (o): PlanOperation => ({
+        '@type': 'destroy',
+        object,
+        value: { [key]: o[key] },
+      }),
+    ),
+    { '@type': 'create', object, value },
+  ];
+}
 
 /** Stalwart's listener protocol for each port kind. */
 const PROTOCOL: Record<string, string> = {
@@ -13,12 +37,12 @@ const PROTOCOL: Record<string, string> = {
   imaps: 'imap',
   pop3: 'pop3',
   pop3s: 'pop3',
-  sieve: 'managesieve',
+  sieve: 'manageSieve',
   management: 'http',
   https: 'http',
 };
 
-function listeners(ctx: RenderContext): PlanOperation {
+function listeners(ctx: RenderContext): PlanOperation[] {
   const trusted = Object.fromEntries(
     ctx.spec.proxy.trustedNetworks.map(n => [n, true]),
   );
@@ -38,43 +62,33 @@ function listeners(ctx: RenderContext): PlanOperation {
         },
       ]),
   );
-  return {
-    '@type': 'upsert',
-    object: 'NetworkListener',
-    matchOn: ['name'],
-    value,
-  };
+  return replaceByName('NetworkListener', 'name', value);
 }
 
 function relay(ctx: RenderContext): PlanOperation[] {
   const r = ctx.spec.relay;
   if (!r) return [];
   return [
-    {
-      '@type': 'upsert',
-      object: 'MtaRoute',
-      matchOn: ['name'],
-      value: {
-        relay: {
-          '@type': 'Relay',
-          name: 'relay',
-          address: r.host,
-          port: r.port,
-          protocol: 'smtp',
-          implicitTls: r.implicitTls ?? r.port === 465,
-          allowInvalidCerts: false,
-          ...(r.username
-            ? {
-                authUsername: r.username,
-                authSecret: {
-                  '@type': 'EnvironmentVariable',
-                  variableName: RELAY_SECRET_KEY,
-                },
-              }
-            : { authSecret: { '@type': 'None' } }),
-        },
+    ...replaceByName('MtaRoute', 'name', {
+      relay: {
+        '@type': 'Relay',
+        name: 'relay',
+        address: r.host,
+        port: r.port,
+        protocol: 'smtp',
+        implicitTls: r.implicitTls ?? r.port === 465,
+        allowInvalidCerts: false,
+        ...(r.username
+          ? {
+              authUsername: r.username,
+              authSecret: {
+                '@type': 'EnvironmentVariable',
+                variableName: RELAY_SECRET_KEY,
+              },
+            }
+          : { authSecret: { '@type': 'None' } }),
       },
-    },
+    }),
     {
       '@type': 'update',
       object: 'MtaOutboundStrategy',
@@ -106,38 +120,43 @@ export function renderSettingsPlan(spec: InstanceSpec): string | undefined {
       object: 'SystemSettings',
       value: { defaultHostname: spec.hostname },
     },
-    listeners(ctx),
+    ...listeners(ctx),
   ];
   if (spec.proxy.allowedIps.length) {
-    ops.push({
-      '@type': 'upsert',
-      object: 'AllowedIp',
-      matchOn: ['address'],
-      value: Object.fromEntries(
-        spec.proxy.allowedIps.map((address, i) => [
-          `allowed-${i}`,
-          { address, reason: 'instance spec' },
-        ]),
+    ops.push(
+      ...replaceByName(
+        'AllowedIp',
+        'address',
+        Object.fromEntries(
+          spec.proxy.allowedIps.map((address, i) => [
+            `allowed-${i}`,
+            { address, reason: 'instance spec' },
+          ]),
+        ),
       ),
-    });
+    );
   }
   if (spec.chart === 'hiroba' && (spec.tls.issuer || spec.tls.secretName)) {
-    ops.push({
-      '@type': 'reconcile',
-      object: 'Certificate',
-      value: {
-        'mail-tls': {
-          certificate: {
-            '@type': 'File',
-            filePath: `${HIROBA_TLS_MOUNT}/tls.crt`,
-          },
-          privateKey: {
-            '@type': 'File',
-            filePath: `${HIROBA_TLS_MOUNT}/tls.key`,
+    // Certificates have no natural key in the schema (no labelProperty): replace them all.
+    ops.push(
+      { '@type': 'destroy', object: 'Certificate' },
+      {
+        '@type': 'create',
+        object: 'Certificate',
+        value: {
+          'mail-tls': {
+            certificate: {
+              '@type': 'File',
+              filePath: `${HIROBA_TLS_MOUNT}/tls.crt`,
+            },
+            privateKey: {
+              '@type': 'File',
+              filePath: `${HIROBA_TLS_MOUNT}/tls.key`,
+            },
           },
         },
       },
-    });
+    );
   }
   ops.push(...relay(ctx));
   if (spec.metrics.prometheus) {
@@ -147,5 +166,5 @@ export function renderSettingsPlan(spec: InstanceSpec): string | undefined {
       value: { prometheus: { '@type': 'Enabled' } },
     });
   }
-  return `${ops.map(op => JSON.stringify(op)).join('\n')}\n`;
+  return writeSettingsPlan(ops);
 }

@@ -138,11 +138,10 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: '§2.1/§2.8.1 a local key stored in the database shows only in the server’s build warning',
+    name: 'v0.15.5 crates/common/src/manager/config.rs: db_list drops local keys, so a local key stored in the database is never shown and never shadowed',
     toml: `${LOCAL}[server]\nhostname = "mail.example.com"`,
     live: { ...localKeys, 'server.hostname': 'mail.example.com' },
-    pod: { localKeysInDatabase: ['server.hostname'] },
-    expect: [['server.hostname', 'shadowed', 'local-key-in-database']],
+    expect: [['server.hostname', 'in-sync', 'matches-git']],
   },
   {
     name: '§2.2 exclusions: server.blocked-ip.* is not local, so the database serves it',

@@ -15,7 +15,6 @@ import {
   type Observation,
 } from '../report';
 import type { DriftReport } from '../types';
-import { findComparableKey } from './comparableConfig';
 import { declaredAcrossPods, type DeclaredKey } from './declaredAcrossPods';
 import {
   declaredSideFor,
@@ -225,7 +224,6 @@ export function classifyDriftV015(input: V015DriftInput): DriftReport {
         : undefined;
     compareDeclared(run, declared, compared, index, patterns, allRefs);
     compareLiveOnly(run, compared, index, patterns, allRefs);
-    for (const pod of compared) observeShadowed(run, pod);
   }
 
   const collected = run.collector.items();
@@ -382,23 +380,5 @@ function compareLiveOnly(
         lastValue,
       );
     }
-  }
-}
-
-/** Local keys the server's build warnings name as stored in the database (§2.1, §2.8.1). */
-function observeShadowed(run: V015Comparison, pod: ReadPod) {
-  const declared = pod.side!.config;
-  for (const key of pod.input.localKeysInDatabase ?? []) {
-    const declaredKey = findComparableKey(declared, key);
-    run.observe(
-      pod.ref,
-      key,
-      'shadowed',
-      'local-key-in-database',
-      declaredKey !== undefined
-        ? run.value(key, declared.values.get(declaredKey)!)
-        : undefined,
-      undefined,
-    );
   }
 }

@@ -15,12 +15,6 @@ export interface V015PodInput {
   configChecksum?: string;
   /** `GET /api/settings/list` (no prefix, `limit=0`): `data.items`, full key → raw value. */
   settings?: Record<string, string>;
-  /**
-   * Keys the server's build warnings name as "Local key defined in database" (boot log,
-   * `/api/logs`): local keys stored in the database, which the server ignores. The settings
-   * API cannot show these values (stalwart-v015.md §2.1), only this warning can.
-   */
-  localKeysInDatabase?: string[];
   /** Why `settings` is missing. */
   error?: ReadFailure;
 }

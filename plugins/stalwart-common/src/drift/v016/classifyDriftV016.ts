@@ -7,6 +7,7 @@ import type {
 } from '../../api/driftV1';
 import { ItemCollector, countByClass, type Observation } from '../report';
 import type { DriftReport, RegistryFix } from '../types';
+import { canonicalJson } from './canonical';
 import { compareFields, safeObject } from './compareFields';
 import { declaredObjectsOf } from './declaredPlan';
 import { isSingletonType } from './schemaView';
@@ -44,6 +45,16 @@ function resolveReferences(
     return [k, resolved];
   });
   return changed ? Object.fromEntries(entries) : value;
+}
+
+/** Whether an object matches a destroy filter: each filter property equal (apply.md "destroy"). */
+function matchesFilter(
+  object: Record<string, unknown>,
+  filter: Record<string, unknown>,
+): boolean {
+  return Object.entries(filter).every(
+    ([field, value]) => canonicalJson(object[field]) === canonicalJson(value),
+  );
 }
 
 /**
@@ -86,14 +97,16 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
   const liveIds = new Map<string, string>();
   const liveByNaturalKey = new LiveIndex(registry);
   for (const object of declared) {
-    if (!registry[object.type]) continue;
-    const id = isSingletonType(schema, object.type)
-      ? 'singleton'
-      : liveByNaturalKey.find(
-          object.type,
-          object.matchOn,
-          naturalKeyOf(object.value, object.matchOn),
-        );
+    if (!registry[object.type] || object.operation === 'destroy') continue;
+    let id: string | undefined;
+    if (isSingletonType(schema, object.type)) id = 'singleton';
+    else if (object.id) id = registry[object.type][object.id] && object.id;
+    else
+      id = liveByNaturalKey.find(
+        object.type,
+        object.matchOn,
+        naturalKeyOf(object.value, object.matchOn),
+      );
     matches.set(object, id);
     if (id) liveIds.set(object.cid, id);
   }
@@ -135,6 +148,7 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
     naturalKey: string,
     value: Record<string, unknown> | undefined,
     explanation: DriftExplanationId,
+    onlyDeclared = false,
   ) => {
     const restart = type === 'x:DataStore';
     for (const outcome of compareFields(
@@ -143,6 +157,7 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
       value,
       registry[type][id],
       explanation,
+      onlyDeclared,
     )) {
       const { field, restore } = outcome;
       observe(
@@ -159,11 +174,46 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
     }
   };
 
+  // A destroy filter's matches must go, unless the plan creates them again (destroy, then create).
+  const destroyed = new Map<string, Set<string>>();
+  const destroyMatching = (object: DeclaredObject) => {
+    const live = registry[object.type];
+    const kept = new Set(
+      declared.filter(d => d.type === object.type).map(d => matches.get(d)),
+    );
+    const label = schema.lists?.[object.type]?.labelProperty ?? 'id';
+    for (const [id, liveObject] of Object.entries(live)) {
+      if (kept.has(id) || !matchesFilter(liveObject, object.filter ?? {}))
+        continue;
+      if (!destroyed.has(object.type)) destroyed.set(object.type, new Set());
+      destroyed.get(object.type)!.add(id);
+      observe(
+        object.type,
+        String(liveObject[label] ?? id),
+        {
+          class: 'changed-live',
+          explanation: 'edited-in-registry',
+          live: safeObject(schema, object.type, liveObject),
+        },
+        { id },
+        { kind: 'destroy', type: object.type, id },
+      );
+    }
+  };
+
   const declaredTypes = new Set<string>();
   for (const object of declared) {
     declaredTypes.add(object.type);
     if (!registry[object.type]) continue;
-    if (!isSingletonType(schema, object.type) && object.matchOn.length === 0) {
+    if (object.operation === 'destroy') {
+      destroyMatching(object);
+      continue;
+    }
+    if (
+      !isSingletonType(schema, object.type) &&
+      !object.id &&
+      object.matchOn.length === 0
+    ) {
       if (!errors.some(e => e.source === `plan:${object.type}`))
         errors.push({
           source: `plan:${object.type}`,
@@ -175,26 +225,11 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
     const singleton = isSingletonType(schema, object.type);
     const naturalKey = singleton
       ? 'singleton'
-      : naturalKeyOf(object.value, object.matchOn);
+      : object.id ?? naturalKeyOf(object.value, object.matchOn);
     const value = resolveReferences(object.value, liveIds) as Record<
       string,
       unknown
     >;
-    if (object.operation === 'destroy') {
-      if (id)
-        observe(
-          object.type,
-          naturalKey,
-          {
-            class: 'changed-live',
-            explanation: 'edited-in-registry',
-            live: safeObject(schema, object.type, registry[object.type][id]),
-          },
-          { id },
-          { kind: 'destroy', type: object.type, id },
-        );
-      continue;
-    }
     if (!id) {
       const unresolved = JSON.stringify(value).includes('"#');
       observe(
@@ -206,7 +241,9 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
           declared: safeObject(schema, object.type, value),
         },
         {},
-        unresolved ? undefined : { kind: 'create', type: object.type, value },
+        unresolved || object.id
+          ? undefined
+          : { kind: 'create', type: object.type, value },
       );
       continue;
     }
@@ -214,7 +251,14 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
       object.type === 'x:DataStore' && anyStale
         ? 'pod-on-old-config'
         : 'edited-in-registry';
-    compareObject(object.type, id, naturalKey, value, explanation);
+    compareObject(
+      object.type,
+      id,
+      naturalKey,
+      value,
+      explanation,
+      object.operation === 'update' && !!object.id,
+    );
   }
 
   for (const [type, live] of Object.entries(registry)) {
@@ -227,10 +271,11 @@ export function classifyDriftV016(input: V016DriftInput): DriftReport {
     const matched = new Set(
       declared.filter(d => d.type === type).map(d => matches.get(d)),
     );
+    for (const id of destroyed.get(type) ?? []) matched.add(id);
     const label = schema.lists?.[type]?.labelProperty ?? 'id';
     for (const [id, object] of Object.entries(live)) {
       if (matched.has(id)) continue;
-      const server = isServerDefaultObject(type, object);
+      const server = isServerDefaultObject(schema, type, object);
       observe(
         type,
         String(object[label] ?? id),

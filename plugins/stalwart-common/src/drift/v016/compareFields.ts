@@ -1,6 +1,7 @@
 import type { DriftClass, DriftExplanationId } from '../../api/driftV1';
 import { safeValue, type SafeValue } from '../masking';
 import { canonicalJson } from './canonical';
+import { completeValue, propertyDefault, resetValueOf } from './schemaDefaults';
 import { fieldSchemaOf, isSecretField, isServerSetField } from './schemaView';
 import type { RegistrySchemaV016 } from './types';
 
@@ -13,7 +14,7 @@ export interface FieldOutcome {
   explanation: DriftExplanationId;
   declared?: SafeValue;
   live?: SafeValue;
-  /** The value that restores it (`null` clears), absent when no safe fix exists. */
+  /** The value that restores it (`null` only where the property is nullable), absent when no safe fix exists. */
   restore?: { value: unknown };
 }
 
@@ -36,8 +37,12 @@ function safeJson(
 
 /**
  * Compares one object field by field (stalwart-v016.md §5): `serverSet` fields dropped, null
- * == absent, absent == the schema default, `"****"` = a literal secret the server will not show.
+ * == absent, absent == the property's default, `"****"` = a literal secret the server will not
+ * show. The server returns whole objects (docs/stalwart-api-facts.md "Whole objects"), so a
+ * default is the schema's or the type's zero value or placeholder variant (`schemaDefaults.ts`),
+ * and nested objects compare completed with their defaults on both sides.
  * `declared` undefined: the object is declared nowhere (an undeclared singleton).
+ * `onlyDeclared`: compare just the declared fields (an `update` patch on a known id).
  */
 export function compareFields(
   schema: RegistrySchemaV016,
@@ -45,24 +50,33 @@ export function compareFields(
   declared: Record<string, unknown> | undefined,
   live: Record<string, unknown>,
   changedExplanation: DriftExplanationId,
+  onlyDeclared = false,
 ): FieldOutcome[] {
   const fields = fieldSchemaOf(schema, type, live ?? declared);
-  const defaults = fields?.defaults ?? {};
-  const names = Object.keys(live);
+  const names = onlyDeclared ? [] : Object.keys(live);
   if (declared) for (const name of Object.keys(declared)) names.push(name);
-  for (const name of Object.keys(defaults)) names.push(name);
+  if (fields && !onlyDeclared)
+    for (const name of Object.keys(fields.properties)) names.push(name);
   names.sort();
   const outcomes: FieldOutcome[] = [];
   for (let i = 0; i < names.length; i++) {
     const field = names[i];
     if (field === names[i - 1]) continue; // sorted: a name in several sources comes in a row
     if (field === 'id' || isServerSetField(fields, field)) continue;
+    const property = fields?.properties[field];
+    const fallback = propertyDefault(schema, fields, field);
     const secret = isSecretField(fields, field);
-    const declaredJson = canonicalJson(declared?.[field]);
-    const isDeclared = declaredJson !== undefined;
-    const expected = isDeclared ? declared![field] : defaults[field];
-    const liveValue = live[field] ?? defaults[field];
-    const expectedJson = isDeclared ? declaredJson : canonicalJson(expected);
+    const declaredValue = declared?.[field];
+    const isDeclared = declaredValue !== undefined && declaredValue !== null;
+    const expected = isDeclared
+      ? completeValue(schema, property, declaredValue)
+      : fallback;
+    const liveRaw = live[field];
+    const liveValue =
+      liveRaw === undefined || liveRaw === null
+        ? fallback
+        : completeValue(schema, property, liveRaw);
+    const expectedJson = canonicalJson(expected);
     const liveJson = canonicalJson(liveValue);
     if (!isDeclared && expectedJson === undefined) {
       // Declared nowhere and no default: whatever is set was set in the registry.
@@ -74,7 +88,7 @@ export function compareFields(
             'database-only',
             undefined,
             safeJson(secret, liveValue, liveJson),
-            { value: null },
+            resetValueOf(schema, fields, field),
           ),
         );
       continue;
@@ -101,6 +115,9 @@ export function compareFields(
     }
     const declaredObject = declared !== undefined;
     const restorable = !(secret && !isReference(expected) && expectedJson);
+    const restore = isDeclared
+      ? { value: expected }
+      : resetValueOf(schema, fields, field);
     outcomes.push(
       outcomeOf(
         field,
@@ -108,7 +125,7 @@ export function compareFields(
         declaredObject ? changedExplanation : 'database-only',
         declaredSafe,
         liveSafe,
-        restorable ? { value: expected ?? null } : undefined,
+        restorable ? restore : undefined,
       ),
     );
   }

@@ -1,4 +1,5 @@
 import { parseSettingsPlan } from './planFile';
+import { isSingletonType } from './schemaView';
 import type { DeclaredObject, RegistrySchemaV016 } from './types';
 
 // The plan changes only with git, and the backend keeps one schema object per schema hash: a
@@ -24,6 +25,7 @@ export function declaredObjectsOf(
     declared = parseSettingsPlan(
       plan,
       type => schema.lists?.[type]?.labelProperty,
+      type => isSingletonType(schema, type),
     );
     if (plans.size >= MAX_PLANS_PER_SCHEMA)
       plans.delete(plans.keys().next().value!);

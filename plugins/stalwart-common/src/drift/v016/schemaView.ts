@@ -1,3 +1,4 @@
+import { schemaNameOf } from './schemaDefaults';
 import type { RegistrySchemaV016 } from './types';
 
 type FieldSchema = RegistrySchemaV016['fields'][string];
@@ -8,10 +9,8 @@ export function fieldSchemaOf(
   type: string,
   object: Record<string, unknown> | undefined,
 ): FieldSchema | undefined {
-  const variants = schema.schemas?.[type]?.variants;
-  if (!variants) return schema.fields[type];
-  const variant = variants.find(v => v.name === object?.['@type']);
-  return variant ? schema.fields[variant.schemaName] : undefined;
+  const name = schemaNameOf(schema, type, object?.['@type']);
+  return name ? schema.fields[name] : undefined;
 }
 
 export const isSingletonType = (schema: RegistrySchemaV016, type: string) =>
@@ -50,8 +49,33 @@ export const isServerSetField = (
   name: string,
 ) => fields?.properties[name]?.update === 'serverSet';
 
+// Singletons that are not server configuration (S v0.16.18 crates/jmap/src/registry/get.rs:
+// `AccountSettings`/`AccountPassword` are answered per account by `account_get`, `Bootstrap` by
+// the first-start wizard; `VacationResponse` is the JMAP mail object, not an `x:` type).
+const NOT_CONFIGURATION: Record<string, string> = {
+  'x:AccountPassword':
+    "Per-account: it holds the calling account's own password, not server settings.",
+  'x:AccountSettings':
+    "Per-account: it holds the calling account's own preferences, not server settings.",
+  'x:Bootstrap':
+    'The first-start wizard: written once to seed the registry, not a running setting.',
+};
+
 /**
- * The registry types to read for a plan: the declared types and every singleton (stalwart-v016.md §5).
+ * Why a registry singleton is not read for drift, or undefined when it is (an `x:` configuration
+ * singleton).
+ *
+ * @public
+ */
+export function singletonSkipReason(type: string): string | undefined {
+  if (!type.startsWith('x:'))
+    return 'Not an x: registry type (a JMAP data object such as VacationResponse): the registry API does not serve it.';
+  return NOT_CONFIGURATION[type];
+}
+
+/**
+ * The registry types to read for a plan: the declared types and every `x:` configuration
+ * singleton (stalwart-v016.md §5); `skipped` lists the other singletons with the reason.
  *
  * @public
  */
@@ -59,8 +83,26 @@ export function registryTypesToRead(
   schema: RegistrySchemaV016,
   declaredTypes: Iterable<string>,
 ): string[] {
+  return registryTypesPlan(schema, declaredTypes).read;
+}
+
+/** @public */
+export function registryTypesPlan(
+  schema: RegistrySchemaV016,
+  declaredTypes: Iterable<string>,
+): { read: string[]; skipped: Array<{ type: string; reason: string }> } {
   const singletons = Object.keys(schema.objects).filter(t =>
     isSingletonType(schema, t),
   );
-  return [...new Set([...declaredTypes, ...singletons])].sort();
+  const skipped = singletons
+    .map(type => ({ type, reason: singletonSkipReason(type) }))
+    .filter((s): s is { type: string; reason: string } => !!s.reason);
+  const skippedTypes = new Set(skipped.map(s => s.type));
+  const read = [
+    ...new Set([
+      ...declaredTypes,
+      ...singletons.filter(t => !skippedTypes.has(t)),
+    ]),
+  ].sort();
+  return { read, skipped };
 }

@@ -7,23 +7,41 @@ import type { ReadFailure } from '../types';
  */
 export interface RegistrySchemaV016 {
   objects: Record<string, { type: 'singleton' | 'object' | string }>;
-  /** Multi-variant types: the variant named by `@type` selects the field schema. */
+  /**
+   * Each object's field schema: `schemaName` for single ones; for multi-variant ones the variant
+   * named by `@type` (a variant without `schemaName` is a bare placeholder, `{"@type":"Disabled"}`).
+   */
   schemas?: Record<
     string,
-    { variants: Array<{ name: string; schemaName: string }> }
+    {
+      type?: string;
+      schemaName?: string;
+      variants?: Array<{ name: string; schemaName?: string }>;
+    }
   >;
   fields: Record<
     string,
     {
       properties: Record<
         string,
-        { type?: { format?: string; objectName?: string }; update?: string }
+        {
+          type?: {
+            type?: string;
+            format?: string;
+            objectName?: string;
+            enumName?: string;
+            nullable?: boolean;
+          };
+          update?: string;
+        }
       >;
       defaults?: Record<string, unknown>;
     }
   >;
   /** `labelProperty` is a collection's natural key. */
   lists?: Record<string, { labelProperty: string }>;
+  /** Enum values in declaration order (the first is the Rust default). */
+  enums?: Record<string, Array<{ name: string }>>;
 }
 
 /**
@@ -62,9 +80,13 @@ export interface V016DriftInput {
 export interface DeclaredObject {
   /** `x:` type name. */
   type: string;
-  operation: 'update' | 'upsert' | 'reconcile' | 'create' | 'destroy';
+  operation: 'update' | 'upsert' | 'create' | 'destroy';
   /** The plan's client id (`#cid` references name it); `singleton` for singletons. */
   cid: string;
+  /** `update` of a collection object: the server id it patches (only the patched fields are declared). */
+  id?: string;
+  /** `destroy`: the query filter; every live object whose fields equal it is to go. */
+  filter?: Record<string, unknown>;
   /** The fields that identify it among its type's objects (`matchOn`, else `labelProperty`). */
   matchOn: string[];
   value: Record<string, unknown>;

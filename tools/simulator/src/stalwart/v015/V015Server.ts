@@ -35,6 +35,8 @@ const ordinalOf = (podName: string) =>
  */
 export class V015Server {
   readonly database = new Map<string, string>();
+  /** Reloads that applied (not dry runs), cluster-wide as on a real server. */
+  appliedReloads = 0;
   private readonly pods = new Map<string, PodConfig>();
   // Scenario overrides describe how a pod *first* started; a restarted pod (same name,
   // new uid) boots from the ConfigMap like any other.

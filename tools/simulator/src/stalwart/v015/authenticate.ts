@@ -1,6 +1,7 @@
 import { StalwartServerSpec } from '../types';
 import { PodConfig, V015Server } from './V015Server';
 import { expandMacros } from './expandMacros';
+import { verifySecret } from './verifySecret';
 
 /** Who a request authenticated as, with the permissions it holds. */
 export interface V015Caller {
@@ -11,11 +12,16 @@ export interface V015Caller {
 
 const decodeBase64 = (value: string) =>
   Buffer.from(value, 'base64').toString('utf8');
+// S v0.15.5 crates/http/src/auth/authenticate.rs `decode_plain_auth`: the login is trimmed and
+// lower-cased before any lookup.
 const splitCredentials = (pair: string) => {
   const colon = pair.indexOf(':');
   return colon < 0
     ? undefined
-    : { user: pair.slice(0, colon), secret: pair.slice(colon + 1) };
+    : {
+        user: pair.slice(0, colon).trim().toLowerCase(),
+        secret: pair.slice(colon + 1),
+      };
 };
 
 function principalCaller(
@@ -30,9 +36,11 @@ function principalCaller(
 }
 
 /**
- * Basic auth for the fallback admin (from the pod's file, macros expanded) or any
- * principal; `Bearer api_<base64(name:secret)>` only for `apiKey` principals and only
- * under `/api/` (../shared/docs/stalwart-v015.md §1 Authentication).
+ * Basic auth for the fallback admin (from the pod's file, macros expanded; its secret plain or
+ * hashed) or any principal; `Bearer api_<base64(name:secret)>` only under `/api/`, where it is
+ * the same user:secret pair, so it works for any principal with a password
+ * (docs/stalwart-api-facts.md "v0.15 authentication"; S v0.15.5 crates/common/src/auth/mod.rs,
+ * crates/http/src/auth/authenticate.rs).
  */
 export function authenticateV015(
   server: V015Server,
@@ -61,20 +69,13 @@ export function authenticateV015(
     const adminSecret = expand(
       server.get(pod, 'authentication.fallback-admin.secret'),
     );
-    if (
-      adminUser &&
-      adminUser === credentials.user &&
-      adminSecret === credentials.secret
-    ) {
-      return { name: adminUser, isAdmin: true, permissions: new Set() };
+    if (adminUser && adminUser === credentials.user) {
+      return adminSecret !== undefined &&
+        verifySecret(adminSecret, credentials.secret)
+        ? { name: adminUser, isAdmin: true, permissions: new Set() }
+        : undefined;
     }
-    const principal = spec.principals?.find(
-      p =>
-        p.type === 'individual' &&
-        p.name === credentials.user &&
-        p.secret === credentials.secret,
-    );
-    return principal ? principalCaller(principal) : undefined;
+    return principalFor(spec, credentials);
   }
 
   if (
@@ -83,15 +84,22 @@ export function authenticateV015(
     pathname.startsWith('/api/')
   ) {
     const credentials = splitCredentials(decodeBase64(token.slice(4)));
-    const principal = spec.principals?.find(
-      p =>
-        p.type === 'apiKey' &&
-        p.name === credentials?.user &&
-        p.secret === credentials?.secret,
-    );
-    return principal ? principalCaller(principal) : undefined;
+    return credentials ? principalFor(spec, credentials) : undefined;
   }
   return undefined;
+}
+
+function principalFor(
+  spec: StalwartServerSpec,
+  credentials: { user: string; secret: string },
+): V015Caller | undefined {
+  const principal = spec.principals?.find(
+    p =>
+      (p.type === 'individual' || p.type === 'apiKey') &&
+      p.name === credentials.user &&
+      p.secret === credentials.secret,
+  );
+  return principal ? principalCaller(principal) : undefined;
 }
 
 export const hasPermission = (caller: V015Caller, permission: string) =>

@@ -95,7 +95,9 @@ export async function handleV015Request(
     request.headers.get('authorization'),
     pathname,
   );
-  if (!caller) return unauthorized();
+  // S v0.15.5 crates/http/src/request.rs: a failed or missing login on /api/ answers
+  // `unauthorized(false)`, a 401 without WWW-Authenticate.
+  if (!caller) return unauthorized({ realms: false });
   const allowed = (permission: string) => hasPermission(caller, permission);
   const [, , section, action, ...rest] = pathname.split('/');
 
@@ -135,7 +137,7 @@ export async function handleV015Request(
     }
     if (section === 'reload' && request.method === 'GET') {
       return allowed('settings-reload')
-        ? reloadConfig(server, config)
+        ? reloadConfig(server, config, new URL(request.url).searchParams)
         : forbidden();
     }
     if (

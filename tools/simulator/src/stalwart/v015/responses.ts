@@ -32,12 +32,14 @@ export function problem(
   return response;
 }
 
-export function unauthorized(): Response {
+/** A 401; `realms: false` is `HttpResponse::unauthorized(false)` (no WWW-Authenticate header). */
+export function unauthorized({ realms = true } = {}): Response {
   const response = problem(
     401,
     'Unauthorized',
     'You have to authenticate first.',
   );
+  if (!realms) return response;
   response.headers.append('WWW-Authenticate', 'Bearer realm="Stalwart Server"');
   response.headers.append('WWW-Authenticate', 'Basic realm="Stalwart Server"');
   return response;

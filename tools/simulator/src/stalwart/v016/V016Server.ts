@@ -1,22 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import {
+  completeObject,
+  SERVER_DEFAULT_OBJECTS,
+} from '@stalwart-backstage/plugin-stalwart-common';
 import { StalwartServerDocument } from '../types';
-import { REGISTRY_SCHEMA, fieldsOf } from './registrySchema';
+import { REGISTRY_SCHEMA } from './registrySchema';
 
 /** Who a v0.16 request authenticated as. */
 export interface V016Caller {
   name: string;
   canWrite: boolean;
 }
-
-const DEFAULT_LISTENERS: Array<[string, string, string, boolean]> = [
-  ['smtp', '[::]:25', 'smtp', false],
-  ['submissions', '[::]:465', 'smtp', true],
-  ['imaps', '[::]:993', 'imap', true],
-  ['pop3s', '[::]:995', 'pop3', true],
-  ['sieve', '[::]:4190', 'manageSieve', false],
-  ['https', '[::]:443', 'http', true],
-  ['http', '[::]:8080', 'http', false],
-];
 
 // Crockford base32, as v0.16 writes non-singleton ids.
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -47,29 +41,23 @@ export class V016Server {
     if (document.spec.serverDefaults) this.insertServerDefaults();
   }
 
-  // S crates/common/src/manager/defaults.rs: on start, defaults for types with zero objects.
+  // S v0.16.18 crates/common/src/manager/defaults.rs: on start, objects for the types that have
+  // none, stored whole (every property: what they set, the rest Default), with no marker.
   private insertServerDefaults() {
-    if ((this.registry.get('x:NetworkListener')?.size ?? 0) === 0) {
-      const listeners = new Map<string, any>();
-      for (const [name, bind, protocol, tlsImplicit] of DEFAULT_LISTENERS) {
-        listeners.set(newObjectId(), {
-          name,
-          bind: { [bind]: true },
-          protocol,
-          tlsImplicit,
-        });
-      }
-      this.registry.set('x:NetworkListener', listeners);
-    }
-    if ((this.registry.get('x:MtaRoute')?.size ?? 0) === 0) {
+    const insert = (type: string, objects: Array<Record<string, unknown>>) => {
+      if ((this.registry.get(type)?.size ?? 0) > 0) return;
       this.registry.set(
-        'x:MtaRoute',
-        new Map([
-          [newObjectId(), { '@type': 'Mx', name: 'mx' }],
-          [newObjectId(), { '@type': 'Local', name: 'local' }],
-        ]),
+        type,
+        new Map(
+          objects.map(o => [
+            newObjectId(),
+            completeObject(REGISTRY_SCHEMA, type, o),
+          ]),
+        ),
       );
-    }
+    };
+    for (const [type, objects] of Object.entries(SERVER_DEFAULT_OBJECTS))
+      insert(type, [...objects]);
   }
 
   objects(type: string): Map<string, any> {
@@ -82,14 +70,23 @@ export class V016Server {
     return REGISTRY_SCHEMA.objects[type]?.type === 'singleton';
   }
 
-  /** A stored object, or for an unsaved singleton its defaults (indistinguishable, as in v0.16). */
+  /**
+   * An object as `x:<Type>/get` returns it (S v0.16.18 crates/jmap/src/registry/get.rs): whole,
+   * every property stored or defaulted; an unsaved singleton is `Object::from(type)`, all defaults.
+   */
   read(type: string, id: string): any | undefined {
     const stored = this.registry.get(type)?.get(id);
-    if (stored) return structuredClone(stored);
-    if (this.isSingleton(type) && id === 'singleton') {
-      return structuredClone(fieldsOf(type, {})?.defaults ?? {});
-    }
+    if (stored)
+      return completeObject(REGISTRY_SCHEMA, type, structuredClone(stored));
+    if (this.isSingleton(type) && id === 'singleton')
+      return completeObject(REGISTRY_SCHEMA, type, {});
     return undefined;
+  }
+
+  /** The object as stored (what the registry holds, before defaults fill the rest). */
+  stored(type: string, id: string): any | undefined {
+    const stored = this.registry.get(type)?.get(id);
+    return stored ? structuredClone(stored) : undefined;
   }
 
   authenticate(authorization: string | null): V016Caller | undefined {

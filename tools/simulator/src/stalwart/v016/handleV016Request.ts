@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { V016Server } from './V016Server';
 import { REGISTRY_SCHEMA, schemaHashFor } from './registrySchema';
+
+const SCHEMA_JSON = JSON.stringify(REGISTRY_SCHEMA);
 import { registryGet, registryQuery, registrySet } from './registryMethods';
 import { notFound, problem, unauthorized } from '../v015/responses';
 
@@ -63,9 +65,10 @@ function runJmap(
     const [, type, method] =
       name.match(/^(x:[A-Za-z]+)\/(get|set|query)$/) ?? [];
     let result: [string, any];
+    // `x:` methods belong to the Stalwart capability, which `using` need not name
+    // (S v0.16.18 crates/jmap/src/api/request.rs).
     if (
       !type ||
-      !using.includes(STALWART) ||
       !REGISTRY_SCHEMA.objects[type] ||
       (method === 'query' && server.isSingleton(type))
     ) {
@@ -121,7 +124,7 @@ export async function handleV016Request(
       headers: { Location: `/api/schema/${hash}` },
     });
   if (pathname === `/api/schema/${hash}`) {
-    return new Response(gzipSync(JSON.stringify(REGISTRY_SCHEMA)), {
+    return new Response(gzipSync(SCHEMA_JSON), {
       headers: {
         'Content-Type': 'application/json',
         'Content-Encoding': 'gzip',

@@ -45,10 +45,14 @@ export function registryQuery(
   type: string,
   args: any,
 ): MethodResult {
-  const label = REGISTRY_SCHEMA.lists[type]?.labelProperty;
-  let entries = [...server.objects(type)];
+  const label = REGISTRY_SCHEMA.lists?.[type]?.labelProperty;
+  let entries = [...server.objects(type).keys()].map(
+    id => [id, server.read(type, id)] as [string, any],
+  );
   for (const [property, value] of Object.entries(args.filter ?? {})) {
-    entries = entries.filter(([, o]) => o[property] === value);
+    entries = entries.filter(
+      ([, o]) => JSON.stringify(o[property]) === JSON.stringify(value),
+    );
   }
   if (label)
     entries.sort(([, a], [, b]) =>
@@ -71,20 +75,39 @@ function applyPatch(object: any, patch: Record<string, unknown>): any {
     let parent = next;
     for (const segment of path.slice(0, -1)) parent = parent[segment] ??= {};
     const last = path[path.length - 1];
-    if (value === null) delete parent[last];
+    // A set or map member patched to null leaves it; a nullable property keeps the null.
+    if (value === null && path.length > 1) delete parent[last];
     else parent[last] = value;
   }
   return next;
 }
 
+// S v0.16.18 crates/registry/src/jmap/patch.rs: a boolean, number or string property takes
+// only a value of its type (strings: not empty); `null` is accepted by `Option<T>` alone.
+const SCALAR_RULES: Record<string, [(v: unknown) => boolean, string]> = {
+  boolean: [
+    v => typeof v === 'boolean',
+    'Invalid value for boolean property (expected true or false)',
+  ],
+  number: [
+    v => typeof v === 'number' && Number.isFinite(v),
+    'Invalid value for number property',
+  ],
+  string: [
+    v => typeof v === 'string' && v !== '',
+    'Invalid value for property.',
+  ],
+  enum: [v => typeof v === 'string', 'Invalid value for property.'],
+};
+
 function invalidWrite(
   type: string,
   object: any,
-  patchKeys: string[],
+  patch: Record<string, unknown>,
   isCreate: boolean,
 ) {
   const fields = fieldsOf(type, object)?.properties ?? {};
-  for (const key of patchKeys) {
+  for (const [key, value] of Object.entries(patch)) {
     const root = key.split('/')[0];
     if (root === '@type' || root === 'id') continue;
     const field = fields[root];
@@ -96,7 +119,19 @@ function invalidWrite(
       return {
         type: 'invalidPatch',
         description: `Property ${root} cannot be modified.`,
+        properties: [key],
       };
+    }
+    const rule = SCALAR_RULES[field.type?.type ?? ''];
+    if (rule && key === root) {
+      const [valid, message] = rule;
+      const accepted = value === null ? !!field.type?.nullable : valid(value);
+      if (!accepted)
+        return {
+          type: 'invalidPatch',
+          description: message,
+          properties: [key],
+        };
     }
   }
   return undefined;
@@ -118,7 +153,7 @@ export function registrySet(
     ((response[bucket] ??= {})[key] = value);
   const singleton = server.isSingleton(type);
   const stored = server.objects(type);
-  const label = REGISTRY_SCHEMA.lists[type]?.labelProperty;
+  const label = REGISTRY_SCHEMA.lists?.[type]?.labelProperty;
 
   for (const [cid, object] of Object.entries<any>(args.create ?? {})) {
     if (type === 'x:Action') {
@@ -133,7 +168,7 @@ export function registrySet(
       });
       continue;
     }
-    const invalid = invalidWrite(type, object, Object.keys(object), true);
+    const invalid = invalidWrite(type, object, object, true);
     if (invalid) {
       put('notCreated', cid, invalid);
       continue;
@@ -159,12 +194,14 @@ export function registrySet(
       put('notUpdated', id, { type: 'notFound' });
       continue;
     }
-    const invalid = invalidWrite(type, current, Object.keys(patch), false);
+    const invalid = invalidWrite(type, current, patch, false);
     if (invalid) {
       put('notUpdated', id, invalid);
       continue;
     }
-    stored.set(id, applyPatch(current, patch));
+    if (singleton)
+      stored.set(id, applyPatch(server.stored(type, id) ?? {}, patch));
+    else stored.set(id, applyPatch(current, patch));
     put('updated', id, null);
   }
 

@@ -45,13 +45,88 @@ describe('the simulated Stalwart v0.16 JMAP registry', () => {
     });
   });
 
-  it('returns an unsaved singleton filled with its defaults (§1 Get)', async () => {
+  it('returns an unsaved singleton whole, placeholders included (api-facts "Whole objects": get.rs Object::from, structs_impl.rs Default)', async () => {
     const { body } = await jmap([
       ['x:Metrics/get', { ids: ['singleton'] }, 'm'],
     ]);
     expect(body.methodResponses[0][1].list[0]).toEqual({
-      prometheus: { '@type': 'Disabled' },
       id: 'singleton',
+      metrics: {},
+      metricsPolicy: 'exclude',
+      openTelemetry: { '@type': 'Disabled' },
+      prometheus: { '@type': 'Disabled' },
+    });
+  });
+
+  it('returns stored objects whole: every property, stored or defaulted, false booleans included (api-facts "Whole objects": ser.rs)', async () => {
+    const { body } = await jmap([
+      ['x:NetworkListener/query', { filter: { name: 'smtp' } }, 'q'],
+      [
+        'x:NetworkListener/get',
+        {
+          '#ids': {
+            resultOf: 'q',
+            name: 'x:NetworkListener/query',
+            path: '/ids',
+          },
+        },
+        'g',
+      ],
+    ]);
+    const [smtp] = body.methodResponses[1][1].list;
+    // NetworkListener::default() at v0.16.18 (structs_impl.rs), the stored name/bind/protocol over it.
+    expect(smtp).toEqual({
+      id: expect.any(String),
+      name: 'smtp',
+      bind: { '[::]:25': true },
+      protocol: 'smtp',
+      maxConnections: 8192,
+      overrideProxyTrustedNetworks: {},
+      socketBacklog: 1024,
+      socketNoDelay: true,
+      socketReceiveBufferSize: null,
+      socketReuseAddress: true,
+      socketReusePort: true,
+      socketSendBufferSize: null,
+      socketTosV4: null,
+      socketTtl: null,
+      tlsDisableCipherSuites: {},
+      tlsDisableProtocols: {},
+      tlsIgnoreClientOrder: true,
+      tlsImplicit: false,
+      tlsTimeout: 60000,
+      useTls: true,
+    });
+  });
+
+  it('refuses null for a non-nullable boolean with notUpdated invalidPatch, and takes it for a nullable number (api-facts "Reset": patch.rs)', async () => {
+    const { body: found } = await jmap([
+      ['x:NetworkListener/query', { filter: { name: 'smtp' } }, 'q'],
+    ]);
+    const id = found.methodResponses[0][1].ids[0];
+    const { body } = await jmap([
+      [
+        'x:NetworkListener/set',
+        { update: { [id]: { tlsImplicit: null } } },
+        's',
+      ],
+      ['x:NetworkListener/set', { update: { [id]: { socketTtl: null } } }, 't'],
+      [
+        'x:SystemSettings/set',
+        { update: { singleton: { defaultHostname: '' } } },
+        'u',
+      ],
+    ]);
+    expect(body.methodResponses[0][1].notUpdated[id]).toEqual({
+      type: 'invalidPatch',
+      description:
+        'Invalid value for boolean property (expected true or false)',
+      properties: ['tlsImplicit'],
+    });
+    expect(body.methodResponses[1][1].updated).toEqual({ [id]: null });
+    expect(body.methodResponses[2][1].notUpdated.singleton).toMatchObject({
+      type: 'invalidPatch',
+      properties: ['defaultHostname'],
     });
   });
 
@@ -91,16 +166,12 @@ describe('the simulated Stalwart v0.16 JMAP registry', () => {
     ]);
   });
 
-  it('needs urn:stalwart:jmap in using (§1 Endpoint)', async () => {
+  it('serves x: methods without urn:stalwart:jmap in using (api-facts "Capabilities": jmap/src/api/request.rs)', async () => {
     const { body } = await jmap(
       [['x:SystemSettings/get', { ids: ['singleton'] }, 'c']],
       ['urn:ietf:params:jmap:core'],
     );
-    expect(body.methodResponses[0]).toEqual([
-      'error',
-      { type: 'unknownMethod' },
-      'c',
-    ]);
+    expect(body.methodResponses[0][0]).toBe('x:SystemSettings/get');
   });
 
   it('updates with JSON-pointer patches, refuses singleton create and duplicate natural keys (§1 Set)', async () => {
@@ -188,8 +259,35 @@ describe('the simulated Stalwart v0.16 JMAP registry', () => {
     expect(rejected.body).toMatchObject({ status: 401, title: 'Unauthorized' });
   });
 
-  it('lets the server create default listeners only for types with zero objects (§2 Server-managed defaults)', async () => {
-    const { body } = await jmap([['x:MtaRoute/query', {}, 'q']]);
-    expect(body.methodResponses[0][1].total).toBe(2);
+  it('lets the server create default routes only for types with zero objects, as defaults.rs writes them (api-facts "Server defaults")', async () => {
+    const { body } = await jmap([
+      ['x:MtaTlsStrategy/query', {}, 'q'],
+      [
+        'x:MtaTlsStrategy/get',
+        {
+          '#ids': {
+            resultOf: 'q',
+            name: 'x:MtaTlsStrategy/query',
+            path: '/ids',
+          },
+          properties: ['name', 'description', 'allowInvalidCerts'],
+        },
+        'g',
+      ],
+      ['x:MtaRoute/query', {}, 'r'],
+    ]);
+    // The demo stores its own routes, so the server adds none; it has no TLS strategies.
+    expect(body.methodResponses[2][1].total).toBe(2);
+    expect(
+      body.methodResponses[1][1].list.map((s: any) => [
+        s.name,
+        s.allowInvalidCerts,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['invalid-tls', true],
+        ['default', false],
+      ]),
+    );
   });
 });

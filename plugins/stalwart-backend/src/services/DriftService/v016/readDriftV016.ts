@@ -168,6 +168,7 @@ export async function readDriftV016(options: {
     declaredTypes = parseSettingsPlan(
       plan,
       t => schema!.lists?.[t]?.labelProperty,
+      t => schema!.objects[t]?.type === 'singleton',
     ).map(o => o.type);
   } catch (error) {
     return nothingCompared(pods, [

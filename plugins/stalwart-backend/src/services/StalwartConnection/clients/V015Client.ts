@@ -29,7 +29,7 @@ export interface V015Client {
   deleteKeys(keys: string[]): Promise<void>;
   /** `DELETE /api/settings/<url-encoded key>`: exactly one key, never a prefix; takes effect after `reload()`. */
   deleteKey(key: string): Promise<void>;
-  /** `GET /api/reload` (or `?dry-run`): rebuilds from the in-memory file plus the database. */
+  /** `GET /api/reload` (or `?dry-run=true`): rebuilds from the in-memory file plus the database. */
   reload(options?: { dryRun?: boolean }): Promise<V015ReloadResult>;
 }
 
@@ -148,7 +148,9 @@ export function createV015Client(transport: PodTransport): V015Client {
       const data = (await call(
         {
           method: 'GET',
-          path: options?.dryRun ? '/api/reload?dry-run' : '/api/reload',
+          // A bare `?dry-run` is dropped by the server's URL parser and reloads for real
+          // (S v0.15.5 crates/utils/src/url_params.rs); the web admin sends `=true`.
+          path: options?.dryRun ? '/api/reload?dry-run=true' : '/api/reload',
           idempotent: Boolean(options?.dryRun),
         },
         'reloading the configuration',
