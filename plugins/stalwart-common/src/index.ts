@@ -14,3 +14,4 @@ export * from './api';
 export * from './drift';
 export * from './render';
 export * from './versions';
+export * from './adoption';

@@ -1,6 +1,7 @@
 export {
   STALWART_INSTANCE_RESOURCE_TYPE,
   stalwartInstanceReadPermission,
+  stalwartSettingsAdoptPermission,
   stalwartPermissions,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,

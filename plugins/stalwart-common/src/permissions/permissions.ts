@@ -42,6 +42,18 @@ export const stalwartSettingsResetPermission = createPermission({
 });
 
 /**
+ * Propose a drifted setting's live value into git (a branch or pull request of the fleet
+ * repository), so the next reconcile keeps it.
+ *
+ * @public
+ */
+export const stalwartSettingsAdoptPermission = createPermission({
+  name: 'stalwart.settings.adopt',
+  attributes: { action: 'update' },
+  resourceType: STALWART_INSTANCE_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Stalwart plugins define.
  *
  * @public
@@ -50,4 +62,5 @@ export const stalwartPermissions = [
   stalwartInstanceReadPermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
+  stalwartSettingsAdoptPermission,
 ];
