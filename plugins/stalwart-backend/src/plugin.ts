@@ -2,7 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { targetPaths } from '@backstage/cli-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  LocalFleetRepository,
+  readLocalGitOpsConfig,
+} from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
 import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
 import { readStalwartDriftConfig } from './config/readStalwartDriftConfig';
@@ -11,6 +16,7 @@ import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
+import { createAdoptionService } from './services/AdoptionService/createAdoptionService';
 import { createDriftService } from './services/DriftService/createDriftService';
 import { createKubernetesCacheService } from './services/KubernetesCacheService/createKubernetesCacheService';
 import { createRemediationService } from './services/RemediationService/createRemediationService';
@@ -72,12 +78,30 @@ export const stalwartPlugin = createBackendPlugin({
           },
         });
 
+        const { planDirectories } = readStalwartDriftConfig(config);
         const driftService = createDriftService({
           catalog,
           connections,
           cache,
           urlReader: deps.urlReader,
-          planDirectories: readStalwartDriftConfig(config).planDirectories,
+          planDirectories,
+        });
+        // Adoptions are proposed in the same fleet repository the scaffolder publishes to.
+        const gitops = readLocalGitOpsConfig(config, targetPaths.rootDir);
+        let fleet: Promise<LocalFleetRepository> | undefined;
+        const adoptionService = createAdoptionService({
+          drift: driftService,
+          repository: () =>
+            (fleet ??= LocalFleetRepository.open({
+              dir: gitops.localRepository,
+              defaultBranch: gitops.defaultBranch,
+            }).catch(error => {
+              fleet = undefined;
+              throw error;
+            })),
+          defaultBranch: gitops.defaultBranch,
+          planDirectories,
+          auditor: deps.auditor,
         });
         deps.httpRouter.use(
           await createRouter({
@@ -94,6 +118,7 @@ export const stalwartPlugin = createBackendPlugin({
               maxEntries: statusConfig.accessCacheMaxEntries,
             }),
             driftService,
+            adoptionService,
             remediationService: createRemediationService({
               drift: driftService,
               patcher: createWorkloadPatcher({

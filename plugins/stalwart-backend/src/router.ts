@@ -6,7 +6,9 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { stalwartInstanceReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createAdoptionRoutes } from './routes/adoptionRoutes';
 import { createDriftRoutes } from './routes/driftRoutes';
+import type { AdoptionService } from './services/AdoptionService/createAdoptionService';
 import { entityRefFromParams } from './routes/entityRefParams';
 import type { EntityAccessService } from './services/EntityAccess/types';
 import type { DriftService } from './services/DriftService/types';
@@ -21,8 +23,9 @@ export async function createRouter(options: {
   entityAccess: EntityAccessService;
   driftService: DriftService;
   remediationService: RemediationService;
+  adoptionService: AdoptionService;
   rateLimiter: RateLimiter;
-  /** The JSON body limit of the remediation route; no other route takes a body. */
+  /** The JSON body limit of the remediation and adoption routes; no other route takes a body. */
   maxBodyBytes: number;
 }): Promise<express.Router> {
   const { httpAuth, permissions, statusService, entityAccess } = options;
@@ -58,6 +61,16 @@ export async function createRouter(options: {
       permissions,
       drift: options.driftService,
       remediation: options.remediationService,
+      rateLimiter: options.rateLimiter,
+      maxBodyBytes: options.maxBodyBytes,
+    }),
+  );
+
+  router.use(
+    createAdoptionRoutes({
+      httpAuth,
+      permissions,
+      adoption: options.adoptionService,
       rateLimiter: options.rateLimiter,
       maxBodyBytes: options.maxBodyBytes,
     }),

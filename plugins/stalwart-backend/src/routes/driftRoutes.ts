@@ -2,7 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
@@ -12,12 +12,12 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { DriftService } from '../services/DriftService/types';
 import type { RateLimiter } from '../services/RemediationService/RateLimiter';
-import { RemediationRateLimitedError } from '../services/RemediationService/RateLimiter';
 import type { RemediationService } from '../services/RemediationService/types';
 import { authorizeEntity } from './authorizeEntity';
+import { guardWrite } from './guardWrite';
 import { entityRefFromParams } from './entityRefParams';
 
-const CLUSTER = z.string().regex(/^[A-Za-z0-9._-]{1,253}$/);
+export const CLUSTER = z.string().regex(/^[A-Za-z0-9._-]{1,253}$/);
 
 const driftQuery = z
   .object({
@@ -36,7 +36,11 @@ const remediationBody = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+export function parse<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  where: string,
+): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new InputError(
@@ -88,28 +92,18 @@ export function createDriftRoutes(options: {
     express.json({ limit: options.maxBodyBytes }),
     async (req, res) => {
       const entityRef = entityRefFromParams(req.params);
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user'],
+      const credentials = await guardWrite({
+        httpAuth,
+        permissions,
+        rateLimiter,
+        request: req,
+        response: res,
+        entityRef,
+        permission: stalwartSettingsResetPermission,
+        deniedMessage: `You may not reset the settings of ${entityRef}`,
+        auditRefusal: error =>
+          remediation.auditRefusal({ entityRef, request: req, error }),
       });
-      try {
-        await authorizeEntity({
-          permissions,
-          credentials,
-          permission: stalwartSettingsResetPermission,
-          entityRef,
-          deniedMessage: `You may not reset the settings of ${entityRef}`,
-        });
-        rateLimiter.take(credentials.principal.userEntityRef);
-      } catch (error) {
-        if (error instanceof RemediationRateLimitedError)
-          res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        if (
-          error instanceof NotAllowedError ||
-          error instanceof RemediationRateLimitedError
-        )
-          await remediation.auditRefusal({ entityRef, request: req, error });
-        throw error;
-      }
       const body = parse(remediationBody, req.body, 'body');
       res.json(
         await remediation.remediate({
