@@ -19,6 +19,11 @@ export type {
   ProposedCommit,
 } from './fleet-repository/LocalFleetRepository';
 export type { FleetFs } from './fleet-repository/fleetFs';
+export type { TreeFile } from './fleet-repository/gitTrees';
+export {
+  readLocalGitOpsConfig,
+  type LocalGitOpsConfig,
+} from './config/readLocalGitOpsConfig';
 
 /**
  * The scaffolder module and the fleet repository URL reader, added together by

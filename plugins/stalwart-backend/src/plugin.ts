@@ -5,6 +5,11 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { targetPaths } from '@backstage/cli-common';
+import {
+  LocalFleetRepository,
+  readLocalGitOpsConfig,
+} from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import { stalwartPermissions } from '@stalwart-backstage/plugin-stalwart-common';
 import { registerStalwartActions } from './actions';
 import { readStalwartConnectionConfig } from './config/readStalwartConnectionConfig';
@@ -16,10 +21,10 @@ import { readStalwartRemediationConfig } from './config/readStalwartRemediationC
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { readLocalFleetRepository } from './config/readLocalFleetRepository';
 import { localProposalReader } from './services/StatusService/readProposal';
-import { targetPaths } from '@backstage/cli-common';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
+import { createAdoptionService } from './services/AdoptionService/createAdoptionService';
 import { createDriftService } from './services/DriftService/createDriftService';
 import { clusterClientServiceRef } from './services/ClusterClientService/clusterClientServiceRef';
 import { createGitOpsActionService } from './services/GitOpsActions/createGitOpsActionService';
@@ -92,12 +97,30 @@ export const stalwartPlugin = createBackendPlugin({
           },
         });
 
+        const { planDirectories } = readStalwartDriftConfig(config);
         const driftService = createDriftService({
           catalog,
           connections,
           cache,
           urlReader: deps.urlReader,
-          planDirectories: readStalwartDriftConfig(config).planDirectories,
+          planDirectories,
+        });
+        // Adoptions are proposed in the same fleet repository the scaffolder publishes to.
+        const gitops = readLocalGitOpsConfig(config, targetPaths.rootDir);
+        let fleet: Promise<LocalFleetRepository> | undefined;
+        const adoptionService = createAdoptionService({
+          drift: driftService,
+          repository: () =>
+            (fleet ??= LocalFleetRepository.open({
+              dir: gitops.localRepository,
+              defaultBranch: gitops.defaultBranch,
+            }).catch(error => {
+              fleet = undefined;
+              throw error;
+            })),
+          defaultBranch: gitops.defaultBranch,
+          planDirectories,
+          auditor: deps.auditor,
         });
         const statusService = createStatusService({
           config: statusConfig,
@@ -137,6 +160,7 @@ export const stalwartPlugin = createBackendPlugin({
             statusService,
             entityAccess,
             driftService,
+            adoptionService,
             remediationService: createRemediationService({
               drift: driftService,
               patcher: createWorkloadPatcher({

@@ -6,7 +6,9 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { stalwartInstanceReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createAdoptionRoutes } from './routes/adoptionRoutes';
 import { createDriftRoutes } from './routes/driftRoutes';
+import type { AdoptionService } from './services/AdoptionService/createAdoptionService';
 import { entityRefFromParams } from './routes/entityRefParams';
 import { createGitOpsRoutes } from './routes/gitopsRoutes';
 import type { EntityAccessService } from './services/EntityAccess/types';
@@ -23,6 +25,7 @@ export async function createRouter(options: {
   entityAccess: EntityAccessService;
   driftService: DriftService;
   remediationService: RemediationService;
+  adoptionService: AdoptionService;
   rateLimiter: RateLimiter;
   gitopsActions: GitOpsActionService;
   gitopsRateLimiter: RateLimiter;
@@ -73,6 +76,16 @@ export async function createRouter(options: {
       permissions,
       gitops: options.gitopsActions,
       rateLimiter: options.gitopsRateLimiter,
+      maxBodyBytes: options.maxBodyBytes,
+    }),
+  );
+
+  router.use(
+    createAdoptionRoutes({
+      httpAuth,
+      permissions,
+      adoption: options.adoptionService,
+      rateLimiter: options.rateLimiter,
       maxBodyBytes: options.maxBodyBytes,
     }),
   );

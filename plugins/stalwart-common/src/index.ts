@@ -16,3 +16,4 @@ export * from './gitopsActions';
 export * from './render';
 export * from './versions';
 export * from './kube';
+export * from './adoption';

@@ -10,6 +10,7 @@ import { RepositoryWrites } from './RepositoryWrites';
 import { withRepositoryLock } from './repositoryLock';
 import {
   findFolder,
+  readFolderTree,
   replaceFolder,
   writeFolderTree,
   type GitStore,
@@ -32,6 +33,8 @@ export interface ProposeFolderRequest {
   files: TreeFile[];
   /** Replace an existing folder or branch instead of refusing. */
   update: boolean;
+  /** Replace an existing folder but still refuse an existing branch (a change to a deployed instance). */
+  changeExistingFolder?: boolean;
   message: string;
   author: GitIdentity;
 }
@@ -290,7 +293,7 @@ export class LocalFleetRepository {
       commit.tree,
       folder.split('/'),
     );
-    if (existing && !update) {
+    if (existing && !update && !request.changeExistingFolder) {
       throw new ConflictError(
         `The instance folder ${folder} already exists on ${this.defaultBranch} of the fleet repository ${this.dir}. Choose another gitops.path, or set update: true in the spec to replace it`,
       );
@@ -301,6 +304,34 @@ export class LocalFleetRepository {
       replacedFolder: Boolean(existing),
       branchExisted: Boolean(branchSha),
     };
+  }
+
+  /** The files of one folder on a branch (to propose it again with a file changed), or undefined. */
+  async readFolder(
+    branch: string,
+    folder: string,
+  ): Promise<TreeFile[] | undefined> {
+    const commit = await this.resolveBranch(branch);
+    if (!commit) throw new NotFoundError(`No branch ${branch} in ${this.dir}`);
+    const { commit: read } = await git.readCommit({
+      ...this.store,
+      oid: commit,
+    });
+    const tree = await findFolder(this.store, read.tree, folder.split('/'));
+    return tree ? readFolderTree(this.store, tree) : undefined;
+  }
+
+  /** The branches whose names start with `prefix`. */
+  async listBranches(prefix: string): Promise<string[]> {
+    const branches = await git.listBranches({ ...this.store });
+    return branches.filter(b => b.startsWith(prefix)).sort();
+  }
+
+  /** The message of the commit a branch points to. */
+  async headMessage(branch: string): Promise<string | undefined> {
+    const oid = await this.resolveBranch(branch);
+    if (!oid) return undefined;
+    return (await git.readCommit({ ...this.store, oid })).commit.message;
   }
 
   /** One file of a branch, with the blob oid as its version. */

@@ -115,3 +115,22 @@ export async function findFolder(
   }
   return current.oid;
 }
+
+/** Every file below a folder's tree, with paths relative to it. */
+export async function readFolderTree(
+  store: GitStore,
+  treeOid: string,
+  prefix = '',
+): Promise<TreeFile[]> {
+  const files: TreeFile[] = [];
+  for (const entry of await readEntries(store, treeOid)) {
+    const path = `${prefix}${entry.path}`;
+    if (entry.type === 'tree')
+      files.push(...(await readFolderTree(store, entry.oid, `${path}/`)));
+    else if (entry.type === 'blob') {
+      const { blob } = await git.readBlob({ ...store, oid: entry.oid });
+      files.push({ path, content: Buffer.from(blob).toString('utf8') });
+    }
+  }
+  return files;
+}

@@ -10,7 +10,7 @@ export type {
   RegistryFix,
   WorkloadRef,
 } from './types';
-export { isMacroReference, isSecretLikeKey } from './masking';
+export { digestOf, isMacroReference, isSecretLikeKey } from './masking';
 export { rolloutRestartCall } from './rolloutRestart';
 export { toDriftResponseV1 } from './response';
 export type { DriftResponseContext } from './response';

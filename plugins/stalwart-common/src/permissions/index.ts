@@ -2,6 +2,7 @@ export {
   STALWART_INSTANCE_RESOURCE_TYPE,
   stalwartGitOpsReconcilePermission,
   stalwartInstanceReadPermission,
+  stalwartSettingsAdoptPermission,
   stalwartPermissions,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,

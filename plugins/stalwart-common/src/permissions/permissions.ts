@@ -54,6 +54,18 @@ export const stalwartGitOpsReconcilePermission = createPermission({
 });
 
 /**
+ * Propose a drifted setting's live value into git (a branch or pull request of the fleet
+ * repository), so the next reconcile keeps it.
+ *
+ * @public
+ */
+export const stalwartSettingsAdoptPermission = createPermission({
+  name: 'stalwart.settings.adopt',
+  attributes: { action: 'update' },
+  resourceType: STALWART_INSTANCE_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Stalwart plugins define.
  *
  * @public
@@ -63,4 +75,5 @@ export const stalwartPermissions = [
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
   stalwartGitOpsReconcilePermission,
+  stalwartSettingsAdoptPermission,
 ];

@@ -1,0 +1,183 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import type { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
+import {
+  digestOf,
+  planAdoptionV016,
+  SETTINGS_PLAN_PATH,
+  type AdoptionFileChange,
+  type AdoptionRefusal,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import type express from 'express';
+import type { DriftService } from '../DriftService/types';
+import { instanceFolder } from './instanceFolder';
+
+/** `POST …/drift/adoptions`: the proposal (dry run) or the branch it was committed on. */
+export interface AdoptionResultV1 {
+  dryRun: boolean;
+  adopted: string[];
+  refused: AdoptionRefusal[];
+  /** The instance folder in the fleet repository. */
+  folder: string;
+  files: Array<Pick<AdoptionFileChange, 'path' | 'diff'>>;
+  /** Per adopted item, the live value it keeps: send it back with the apply. */
+  expectedLive: Record<string, string | null>;
+  branch: string;
+  commitSha?: string;
+}
+
+export const ADOPTION_BRANCH_PREFIX = 'stalwart-adopt/';
+const TRAILER = 'Adopts-Item: ';
+
+export function createAdoptionService(options: {
+  drift: DriftService;
+  repository: () => Promise<LocalFleetRepository>;
+  defaultBranch: string;
+  planDirectories: readonly string[];
+  auditor: AuditorService;
+}) {
+  const { drift, auditor } = options;
+  return {
+    async auditRefusal(
+      entityRef: string,
+      request: express.Request,
+      error: Error,
+    ) {
+      const event = await auditor.createEvent({
+        eventId: 'settings-adoption',
+        severityLevel: 'medium',
+        request,
+        meta: { entityRef },
+      });
+      await event.fail({ error });
+    },
+
+    /** The open adoption branches of an instance and the items each adopts. */
+    async proposed(entityRef: string, credentials: BackstageCredentials) {
+      const reading = await drift.read({ entityRef, credentials });
+      const folder = instanceFolder(reading.entity, options.planDirectories);
+      const repo = await options.repository();
+      const prefix = `${ADOPTION_BRANCH_PREFIX}${folder}/`;
+      const branches = await repo.listBranches(prefix);
+      return Promise.all(
+        branches.map(async branch => ({
+          branch,
+          itemIds: ((await repo.headMessage(branch)) ?? '')
+            .split('\n')
+            .filter(l => l.startsWith(TRAILER))
+            .map(l => l.slice(TRAILER.length)),
+        })),
+      );
+    },
+
+    async adopt(request: {
+      entityRef: string;
+      credentials: BackstageCredentials<{
+        type: 'user';
+        userEntityRef: string;
+      }>;
+      itemIds: string[];
+      dryRun: boolean;
+      expectedLive?: Record<string, string | null>;
+      request: express.Request;
+    }): Promise<AdoptionResultV1> {
+      const { entityRef, credentials, itemIds, dryRun } = request;
+      const reading = await drift.read({ entityRef, credentials });
+      if (reading.report.engine !== 'v0.16')
+        throw new InputError(
+          `${entityRef} runs Stalwart ${reading.report.engine}: its live values are adopted into the instance spec, which the fleet folder does not hold; use stalwart-gitops adopt --spec … --from-live …`,
+        );
+      const folder = instanceFolder(reading.entity, options.planDirectories);
+      const repo = await options.repository();
+      const files = await repo.readFolder(options.defaultBranch, folder);
+      const plan = files?.find(f => f.path === SETTINGS_PLAN_PATH);
+      if (!files || !plan)
+        throw new InputError(
+          `The fleet repository has no ${folder}/${SETTINGS_PLAN_PATH} on ${options.defaultBranch}`,
+        );
+      const change = planAdoptionV016({
+        items: reading.report.items,
+        itemIds,
+        plan: plan.content,
+      });
+      const byId = new Map(reading.report.items.map(i => [i.id, i]));
+      const expectedLive = Object.fromEntries(
+        change.adopted.map(id => [id, byId.get(id)?.live ?? null]),
+      );
+      for (const [id, expected] of Object.entries(request.expectedLive ?? {}))
+        if (id in expectedLive && expectedLive[id] !== expected)
+          throw new ConflictError(
+            `${id} drifted again since the dry run: it was ${
+              expected ?? '(absent)'
+            } and is now ${
+              expectedLive[id] ?? '(absent)'
+            }; review the new value and adopt again`,
+          );
+      if (change.adopted.length === 0)
+        throw new InputError(
+          `Nothing to adopt: ${change.refused.map(r => r.reason).join('; ')}`,
+        );
+      const branch = `${ADOPTION_BRANCH_PREFIX}${folder}/${digestOf(
+        [...change.adopted].sort().join('\n'),
+      )}`;
+      const result: AdoptionResultV1 = {
+        dryRun,
+        adopted: change.adopted,
+        refused: change.refused,
+        folder,
+        files: change.files.map(f => ({ path: f.path, diff: f.diff })),
+        expectedLive,
+        branch,
+      };
+      if (dryRun) return result;
+
+      const event = await auditor.createEvent({
+        eventId: 'settings-adoption',
+        severityLevel: 'medium',
+        request: request.request,
+        meta: { entityRef, folder, branch, itemIds: change.adopted },
+      });
+      const changed = new Map(change.files.map(f => [f.path, f.after]));
+      try {
+        const proposed = await repo.propose({
+          branch,
+          folder,
+          files: files.map(f => ({
+            path: f.path,
+            content: changed.get(f.path) ?? f.content,
+          })),
+          update: false,
+          changeExistingFolder: true,
+          message: [
+            `Keep the live value of ${change.adopted.length} setting(s) of ${entityRef}`,
+            '',
+            ...change.adopted.map(id => `${TRAILER}${id}`),
+          ].join('\n'),
+          author: {
+            name: credentials.principal.userEntityRef,
+            email: `${credentials.principal.userEntityRef.replace(
+              /[^A-Za-z0-9._-]+/g,
+              '.',
+            )}@backstage.invalid`,
+          },
+        });
+        await event.success({ meta: { commitSha: proposed.commitSha } });
+        return { ...result, commitSha: proposed.commitSha };
+      } catch (error) {
+        const refusal =
+          error instanceof ConflictError
+            ? new ConflictError(
+                `Another adoption of the same settings is already proposed on branch ${branch}: review or merge that one`,
+              )
+            : (error as Error);
+        await event.fail({ error: refusal });
+        throw refusal;
+      }
+    },
+  };
+}
+
+export type AdoptionService = ReturnType<typeof createAdoptionService>;
