@@ -64,7 +64,11 @@ export function compareFields(
     if (field === names[i - 1]) continue; // sorted: a name in several sources comes in a row
     if (field === 'id' || isServerSetField(fields, field)) continue;
     const property = fields?.properties[field];
-    const fallback = propertyDefault(schema, fields, field);
+    // `@type` of a multi-variant object defaults to its first variant (`impl Default`).
+    const fallback =
+      field === '@type'
+        ? schema.schemas?.[type]?.variants?.[0]?.name
+        : propertyDefault(schema, fields, field);
     const secret = isSecretField(fields, field);
     const declaredValue = declared?.[field];
     const isDeclared = declaredValue !== undefined && declaredValue !== null;
