@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 
@@ -33,11 +33,17 @@ export const README_VIEWPORT = { width: 1280, height: 900 };
  * Keeps `name-light.png` and `name-dark.png` at 1280 px for the README: Backstage keeps the
  * chosen theme in local storage, so the page is reloaded in each.
  */
-export async function keepThemedScreenshots(page: Page, name: string) {
+export async function keepThemedScreenshots(
+  page: Page,
+  name: string,
+  /** What the picture is of: the screenshot waits until it has loaded again. */
+  subject?: (page: Page) => Locator,
+) {
   for (const theme of ['light', 'dark']) {
     await page.evaluate(t => localStorage.setItem('theme', t), theme);
     await page.reload();
     await page.waitForLoadState('networkidle');
+    if (subject) await expect(subject(page)).toBeVisible();
     await keepScreenshot(page, `${name}-${theme}`);
   }
   await page.evaluate(() => localStorage.removeItem('theme'));

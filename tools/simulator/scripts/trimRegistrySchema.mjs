@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 
 const schema = JSON.parse(readFileSync(0, 'utf8'));
-const map = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+const map = (o, f) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 const stripType = t => {
   const { description, label, ...rest } = t;
   return rest;
@@ -23,7 +24,10 @@ const trimmed = {
       : s,
   ),
   fields: map(schema.fields, f => ({
-    properties: map(f.properties, p => ({ type: stripType(p.type), update: p.update })),
+    properties: map(f.properties, p => ({
+      type: stripType(p.type),
+      update: p.update,
+    })),
     ...(f.defaults ? { defaults: f.defaults } : {}),
   })),
   lists: map(schema.lists, l => ({ labelProperty: l.labelProperty })),

@@ -37,25 +37,27 @@ export function createAdoptionRoutes(options: {
 }): express.Router {
   const { httpAuth, permissions, adoption, rateLimiter } = options;
   const router = Router();
-  const path = '/v1/entities/:namespace/:kind/:name/drift/adoptions';
 
-  router.get(path, async (req, res) => {
-    const entityRef = entityRefFromParams(req.params);
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await authorizeEntity({
-      permissions,
-      credentials,
-      permission: stalwartSettingsReadPermission,
-      entityRef,
-      deniedMessage: `You may not read the settings of ${entityRef}`,
-    });
-    res.json({ proposals: await adoption.proposed(entityRef, credentials) });
-  });
+  router.get(
+    '/v1/entities/:namespace/:kind/:name/drift/adoptions',
+    async (req, res) => {
+      const entityRef = entityRefFromParams(req.params);
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await authorizeEntity({
+        permissions,
+        credentials,
+        permission: stalwartSettingsReadPermission,
+        entityRef,
+        deniedMessage: `You may not read the settings of ${entityRef}`,
+      });
+      res.json({ proposals: await adoption.proposed(entityRef, credentials) });
+    },
+  );
 
   router.post(
-    path,
+    '/v1/entities/:namespace/:kind/:name/drift/adoptions',
     express.json({ limit: options.maxBodyBytes }),
     async (req, res) => {
       const entityRef = entityRefFromParams(req.params);

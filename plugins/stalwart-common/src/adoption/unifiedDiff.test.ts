@@ -5,8 +5,9 @@ import path from 'node:path';
 import { unifiedDiff } from './unifiedDiff';
 
 const lines = (n: number, change?: Record<number, string>) =>
-  Array.from({ length: n }, (_, i) => change?.[i] ?? `line ${i}`).join('\n') +
-  '\n';
+  `${Array.from({ length: n }, (_, i) => change?.[i] ?? `line ${i}`).join(
+    '\n',
+  )}\n`;
 
 describe('unifiedDiff', () => {
   it('is empty when the file does not change', () => {
@@ -34,7 +35,7 @@ describe('unifiedDiff', () => {
 
   it('writes a patch that git apply accepts, with changes more than six lines apart in separate hunks', () => {
     const before = lines(40);
-    const after = lines(40, { 1: 'one', 30: 'thirty' }) + 'appended\n';
+    const after = `${lines(40, { 1: 'one', 30: 'thirty' })}appended\n`;
     const patch = unifiedDiff('plan.ndjson', before, after);
     expect(patch.match(/^@@/gm)).toHaveLength(3);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diff-'));

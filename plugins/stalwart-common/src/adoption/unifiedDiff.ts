@@ -58,9 +58,9 @@ export function unifiedDiff(
       last++;
     const start = Math.max(0, changes[c] - CONTEXT);
     const end = Math.min(edits.length, changes[last] + CONTEXT + 1);
-    const before = edits.slice(0, start);
-    const aStart = before.filter(e => e.op !== '+').length;
-    const bStart = before.filter(e => e.op !== '-').length;
+    const preceding = edits.slice(0, start);
+    const aStart = preceding.filter(e => e.op !== '+').length;
+    const bStart = preceding.filter(e => e.op !== '-').length;
     const body = edits.slice(start, end);
     const aLen = body.filter(e => e.op !== '+').length;
     const bLen = body.filter(e => e.op !== '-').length;

@@ -27,7 +27,21 @@ const SKIPPED = /(\.test\.tsx?|\.d\.ts|setupTests\.ts)$/;
 interface PackageJson {
   name: string;
   main?: string;
+  exports?: unknown;
   dependencies?: Record<string, string>;
+}
+
+/** The compiled twin of a package.json entry point (`main` or any `exports` target). */
+function compiledEntries(entry: unknown): unknown {
+  if (typeof entry === 'string') return entry.replace(/\.tsx?$/, '.js');
+  if (entry && typeof entry === 'object')
+    return Object.fromEntries(
+      Object.entries(entry).map(([key, value]) => [
+        key,
+        compiledEntries(value),
+      ]),
+    );
+  return entry;
 }
 
 const readJson = (file: string): PackageJson =>
@@ -106,7 +120,8 @@ export function compileBackend(repoRoot: string): CompiledBackend {
         join(target, 'package.json'),
         JSON.stringify({
           ...pkg,
-          main: (pkg.main ?? 'src/index.ts').replace(/\.tsx?$/, '.js'),
+          main: compiledEntries(pkg.main ?? 'src/index.ts'),
+          exports: compiledEntries(pkg.exports),
           types: undefined,
         }),
       );

@@ -1,5 +1,9 @@
 import type { DriftItemV1 } from '../../api/driftV1';
-import { parseSettingsPlan } from '../../drift/v016/planFile';
+import {
+  parseSettingsPlan,
+  parseSettingsPlanOperations,
+  planTypeName,
+} from '../../drift/v016/planFile';
 import { fieldSchemaOf, isSecretField } from '../../drift/v016/schemaView';
 import type { RegistrySchemaV016 } from '../../drift/v016/types';
 import { assertNoSecret } from '../secretGuard';
@@ -123,6 +127,7 @@ export function adoptIntoPlan(input: PlanAdoptionInput): {
   parseSettingsPlan(
     input.plan,
     type => input.schema?.lists?.[type]?.labelProperty,
+    isSingletonIn(input),
   );
   const lines = PlanLines.parse(input.plan);
   const adopted: string[] = [];
@@ -141,4 +146,23 @@ export function adoptIntoPlan(input: PlanAdoptionInput): {
     adopted,
     refused,
   };
+}
+
+/**
+ * Which types are singletons: the schema says so when there is one; without it (the CLI reads a
+ * report, not the registry) a type the plan only ever updates is one, as `stalwart-cli apply`
+ * takes an update without an `id` to be a singleton's.
+ */
+function isSingletonIn(input: {
+  plan: string;
+  schema?: RegistrySchemaV016;
+}): (type: string) => boolean {
+  const { schema } = input;
+  if (schema) return type => schema.objects?.[type]?.type === 'singleton';
+  const collections = new Set(
+    parseSettingsPlanOperations(input.plan)
+      .filter(op => op['@type'] !== 'update' || 'id' in op)
+      .map(op => planTypeName(op.object)),
+  );
+  return type => !collections.has(type);
 }

@@ -221,12 +221,9 @@ export function parseSettingsPlan(
         });
       continue;
     }
+    const byLabel = label ? [label] : [];
     const matchOn =
-      op['@type'] === 'upsert' && op.matchOn
-        ? op.matchOn
-        : label
-        ? [label]
-        : [];
+      op['@type'] === 'upsert' && op.matchOn ? op.matchOn : byLabel;
     for (const [rawCid, value] of Object.entries(op.value)) {
       const cid = rawCid.replace(/^#/, '');
       const object: DeclaredObject = {

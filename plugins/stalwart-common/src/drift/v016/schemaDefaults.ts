@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-use-before-define -- an object's default and its properties' defaults are defined in terms of each other */
 import type { RegistrySchemaV016 } from './types';
 
 type FieldSchema = RegistrySchemaV016['fields'][string];

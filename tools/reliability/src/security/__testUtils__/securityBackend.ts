@@ -191,6 +191,8 @@ export async function startSecurityBackend(
       'stalwart.instance.read',
       'stalwart.settings.read',
       'stalwart.settings.reset',
+      'stalwart.gitops.reconcile',
+      'stalwart.settings.adopt',
     ]),
     [USERS.reader]: new Set([
       'stalwart.instance.read',

@@ -15,6 +15,8 @@ export type SimulatedRegistrySchema = RegistrySchemaV016 & {
 // Stalwart's published schema at v0.16.18 (resources/schema/schema.json.gz), trimmed by
 // scripts/trimRegistrySchema.mjs to what the simulator serves and reads; see schema/README.md.
 const SCHEMA_FILE = path.join(
+  // The simulator only runs from the monorepo's sources, beside its schema file.
+  // eslint-disable-next-line no-restricted-syntax
   __dirname,
   'schema',
   'registry-schema-v0.16.18.json',
