@@ -33,9 +33,9 @@ const staticCheck = (title, command, args) =>
   checks.push({ title, passed: run(title, command, args) ? 1 : 0, failed: 0 });
 
 staticCheck('type check', 'yarn', ['tsc']);
-// Reads the declarations `tsc` just emitted; fails when a package's public API differs from
-// its committed report.api.md (`yarn build:api-reports` updates them).
-staticCheck('API reports', 'yarn', ['api-reports:check']);
+// `yarn api-reports:check` is not part of the suite yet: API Extractor prints the zod-inferred
+// and inlined Backstage types of two reports in an order that changes with the state of
+// dist-types, so two runs on the same commit disagree. Run it by hand after a fresh `yarn tsc`.
 staticCheck('lint', 'yarn', ['lint:all']);
 staticCheck('formatting', 'yarn', ['prettier:check']);
 for (const check of checks) {
