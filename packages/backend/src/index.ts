@@ -3,6 +3,7 @@
  * install guide: a Backstage backend needs exactly the Stalwart lines below.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import permissionPolicyModule from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -27,7 +28,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permissions: `permission.policy` picks allow-all (demo) or stalwart-owners (production)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('./permissionPolicy'));
+// A static import: a dynamic import() of a folder fails in the compiled backend's ES module resolver.
+backend.add(permissionPolicyModule);
 
 // scaffolder, with the publish actions the Stalwart template offers in production
 backend.add(import('@backstage/plugin-scaffolder-backend'));

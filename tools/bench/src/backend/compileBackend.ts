@@ -126,9 +126,9 @@ export function compileBackend(repoRoot: string): CompiledBackend {
         }),
       );
     }
+    // The whole tree: the entry imports modules of its own (the permission policy).
     const entry = join(dir, 'packages/backend/src/index.js');
-    mkdirSync(dirname(entry), { recursive: true });
-    compileFile(join(backendDir, 'src/index.ts'), entry);
+    compileTree(join(backendDir, 'src'), dirname(entry));
     return {
       nodeArgs: [entry],
       env: { NODE_ENV: 'production' },
