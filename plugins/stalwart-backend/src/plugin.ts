@@ -19,7 +19,6 @@ import { readStalwartNotificationsConfig } from './config/readStalwartNotificati
 import { createOwnerNotifier } from './services/OwnerNotifications/createOwnerNotifier';
 import { readStalwartRemediationConfig } from './config/readStalwartRemediationConfig';
 import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
-import { readLocalFleetRepository } from './config/readLocalFleetRepository';
 import { localProposalReader } from './services/StatusService/readProposal';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
@@ -105,7 +104,8 @@ export const stalwartPlugin = createBackendPlugin({
           urlReader: deps.urlReader,
           planDirectories,
         });
-        // Adoptions are proposed in the same fleet repository the scaffolder publishes to.
+        // Adoptions are proposed, and proposals read, in the fleet repository the scaffolder
+        // publishes to.
         const gitops = readLocalGitOpsConfig(config, targetPaths.rootDir);
         let fleet: Promise<LocalFleetRepository> | undefined;
         const adoptionService = createAdoptionService({
@@ -125,9 +125,10 @@ export const stalwartPlugin = createBackendPlugin({
         const statusService = createStatusService({
           config: statusConfig,
           cache,
-          readProposal: localProposalReader(
-            readLocalFleetRepository(config, targetPaths.rootDir),
-          ),
+          readProposal: localProposalReader({
+            repoDir: gitops.localRepository,
+            defaultBranch: gitops.defaultBranch,
+          }),
         });
         const entityAccess = createEntityAccessService({
           permissions: deps.permissions,
