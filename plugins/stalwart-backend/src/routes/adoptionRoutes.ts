@@ -61,12 +61,10 @@ export function createAdoptionRoutes(options: {
     express.json({ limit: options.maxBodyBytes }),
     async (req, res) => {
       const entityRef = entityRefFromParams(req.params);
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user'],
-      });
-      await guardWrite({
+      const credentials = await guardWrite({
+        httpAuth,
         permissions,
-        credentials,
+        request: req,
         rateLimiter,
         response: res,
         entityRef,

@@ -78,12 +78,10 @@ export function createDriftRoutes(options: {
     express.json({ limit: options.maxBodyBytes }),
     async (req, res) => {
       const entityRef = entityRefFromParams(req.params);
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user'],
-      });
-      await guardWrite({
+      const credentials = await guardWrite({
+        httpAuth,
         permissions,
-        credentials,
+        request: req,
         permission: stalwartSettingsResetPermission,
         entityRef,
         deniedMessage: `You may not reset the settings of ${entityRef}`,

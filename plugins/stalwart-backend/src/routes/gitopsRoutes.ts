@@ -47,7 +47,6 @@ export function createGitOpsRoutes(options: {
         kind: req.params.kind,
         name: req.params.name,
       });
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const auditRefusal = (error: Error) =>
         gitops.auditRefusal({
           entityRef,
@@ -55,9 +54,10 @@ export function createGitOpsRoutes(options: {
           request: req,
           error,
         });
-      await guardWrite({
+      const credentials = await guardWrite({
+        httpAuth,
         permissions,
-        credentials,
+        request: req,
         permission: stalwartGitOpsReconcilePermission,
         entityRef,
         deniedMessage: `You may not act on the GitOps release of ${entityRef}`,

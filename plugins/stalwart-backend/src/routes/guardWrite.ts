@@ -1,10 +1,12 @@
 import type {
   BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   RateLimiter,
   RemediationRateLimitedError,
@@ -12,23 +14,27 @@ import {
 import { authorizeEntity } from './authorizeEntity';
 
 /**
- * The gate of every write route: the permission asked as the caller, then one token of the
- * caller's rate limit. A refusal is audited (who tried what without being allowed to) and
- * rethrown; a rate limit also answers `Retry-After`.
+ * The gate of every write route: a user (never a service), the permission asked as that user,
+ * then one token of the user's rate limit. A refusal is audited (who tried what without being
+ * allowed to) and rethrown; a rate limit also answers `Retry-After`. Answers the credentials.
  */
 export async function guardWrite(options: {
+  httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  credentials: BackstageCredentials<{ type: 'user'; userEntityRef: string }>;
+  request: Request;
   permission: ResourcePermission<'catalog-entity'>;
   entityRef: string;
   deniedMessage: string;
   rateLimiter: RateLimiter;
   response: Response;
   auditRefusal: (error: Error) => Promise<void>;
-}): Promise<void> {
+}): Promise<BackstageCredentials<BackstageUserPrincipal>> {
+  const credentials = await options.httpAuth.credentials(options.request, {
+    allow: ['user'],
+  });
   try {
-    await authorizeEntity(options);
-    options.rateLimiter.take(options.credentials.principal.userEntityRef);
+    await authorizeEntity({ ...options, credentials });
+    options.rateLimiter.take(credentials.principal.userEntityRef);
   } catch (error) {
     if (error instanceof RemediationRateLimitedError)
       options.response.setHeader(
@@ -42,4 +48,5 @@ export async function guardWrite(options: {
       await options.auditRefusal(error);
     throw error;
   }
+  return credentials;
 }
