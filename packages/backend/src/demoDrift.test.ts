@@ -1,9 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
+import { type InstanceDriftResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import {
   parseInstanceSpec,
   renderSettingsPlan,
-  type InstanceDriftResponseV1,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import {
   startBackendWithSimulator,
   type BackendWithSimulator,

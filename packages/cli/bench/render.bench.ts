@@ -3,7 +3,7 @@ import {
   exampleInstanceSpec,
   parseInstanceSpec,
   renderInstance,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 
 /** Parse + render of one spec, as the CLI and the scaffolder do it. */
 function renderOnce(input: unknown) {

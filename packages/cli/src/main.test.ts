@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { exampleInstanceSpec } from '@stalwart-backstage/plugin-stalwart-common';
+import { exampleInstanceSpec } from '@stalwart-backstage/plugin-stalwart-charts';
 
 const BIN = path.resolve(__dirname, '../bin/stalwart-gitops');
 

@@ -1,19 +1,14 @@
 /**
- * Isomorphic building blocks shared by the Stalwart plugins: the instance spec, the
- * renderers, the drift logic, permissions and annotations.
+ * The contract the Stalwart plugins share, in the browser and in Node: the API types, the
+ * Kubernetes object types the status reads, permissions, annotations, and how the UI names
+ * drift classes.
  *
  * @packageDocumentation
  */
 export * from './annotations';
-export * from './charts';
-export * from './toml';
-export * from './spec';
-export * from './status';
 export * from './permissions';
 export * from './api';
+export * from './status';
 export * from './drift';
-export * from './gitopsActions';
-export * from './render';
 export * from './versions';
 export * from './kube';
-export * from './adoption';

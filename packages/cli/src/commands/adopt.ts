@@ -1,17 +1,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { type InstanceDriftResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import {
+  parseInstanceSpec,
+  formatSpecProblems,
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import {
   ADOPTABLE_CLASSES,
   adoptIntoSpec,
   type AdoptionRefusal,
-  type InstanceDriftResponseV1,
-  parseInstanceSpec,
-  formatSpecProblems,
   planAdoptionV016,
   SETTINGS_PLAN_PATH,
   unifiedDiff,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { CommandResult } from './render';
 
 export interface AdoptCommandOptions {

@@ -3,7 +3,7 @@ import {
   formatSpecProblems,
   parseInstanceSpec,
   renderInstance,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { readSpecFile } from '../io/readSpecFile';
 import { writeTreeAtomically } from '../io/writeTreeAtomically';
 

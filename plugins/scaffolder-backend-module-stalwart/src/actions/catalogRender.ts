@@ -5,7 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { renderCatalogEntity } from '@stalwart-backstage/plugin-stalwart-common';
+import { renderCatalogEntity } from '@stalwart-backstage/plugin-stalwart-charts';
 import { examples } from './catalogRender.examples';
 import {
   instanceEntityRef,

@@ -1,7 +1,7 @@
 import {
   exampleInstanceSpec,
   type InstanceSpecInput,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 
 /**
  * The smallest spec the template produces with its defaults: the hiroba chart (v0.16,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import {
   parseInstanceSpec,
   renderGitOps,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { createGitOpsRenderAction } from './gitopsRender';
 import { argoCdSpec, minimalSpec } from './exampleSpecs';
 import {

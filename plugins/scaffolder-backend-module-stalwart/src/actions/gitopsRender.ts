@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { renderGitOps } from '@stalwart-backstage/plugin-stalwart-common';
+import { renderGitOps } from '@stalwart-backstage/plugin-stalwart-charts';
 import { examples } from './gitopsRender.examples';
 import { instanceFolder, parseSpecInput, writeWorkspaceFiles } from './helpers';
 import { specInput, targetPathInput } from './inputProperties';

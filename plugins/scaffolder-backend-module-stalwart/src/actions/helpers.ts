@@ -7,7 +7,7 @@ import {
   assertInstanceSpec,
   type InstanceSpec,
   type RenderedFile,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 
 /**
  * The validated spec with defaults applied; an InputError listing every problem by field path

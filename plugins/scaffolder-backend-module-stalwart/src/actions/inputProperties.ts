@@ -1,4 +1,4 @@
-import { instanceSpecSchema } from '@stalwart-backstage/plugin-stalwart-common';
+import { instanceSpecSchema } from '@stalwart-backstage/plugin-stalwart-charts';
 
 /**
  * The instance spec, embedded as its zod/v3 schema so the scaffolder publishes and checks its

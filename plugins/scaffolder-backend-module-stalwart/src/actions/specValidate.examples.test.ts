@@ -1,4 +1,4 @@
-import { parseInstanceSpec } from '@stalwart-backstage/plugin-stalwart-common';
+import { parseInstanceSpec } from '@stalwart-backstage/plugin-stalwart-charts';
 import { createSpecValidateAction } from './specValidate';
 import { examples } from './specValidate.examples';
 import { actionContext } from '../__testUtils__/actionTesting';

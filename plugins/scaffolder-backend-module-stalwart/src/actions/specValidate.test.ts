@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { getChartFlavor } from '@stalwart-backstage/plugin-stalwart-common';
+import { getChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
 import { createSpecValidateAction } from './specValidate';
 import { minimalSpec } from './exampleSpecs';
 import {

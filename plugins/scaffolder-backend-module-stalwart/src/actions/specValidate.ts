@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { getChartFlavor } from '@stalwart-backstage/plugin-stalwart-common';
+import { getChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
 import { examples } from './specValidate.examples';
 import { instanceBranch, instanceEntityRef, parseSpecInput } from './helpers';
 import { specInput } from './inputProperties';

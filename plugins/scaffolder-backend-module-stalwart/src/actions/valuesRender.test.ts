@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import {
   parseInstanceSpec,
   renderValues,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { createValuesRenderAction } from './valuesRender';
 import { minimalSpec } from './exampleSpecs';
 import {

@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { renderValues } from '@stalwart-backstage/plugin-stalwart-common';
+import { renderValues } from '@stalwart-backstage/plugin-stalwart-charts';
 import { examples } from './valuesRender.examples';
 import {
   contentDigest,

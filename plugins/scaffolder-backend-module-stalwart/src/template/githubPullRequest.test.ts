@@ -8,7 +8,7 @@ import { createPublishGithubPullRequestAction } from '@backstage/plugin-scaffold
 import {
   parseInstanceSpec,
   renderInstance,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { minimalSpec } from '../actions/exampleSpecs';
 import { renderInto } from '../__testUtils__/publishTesting';
 import {

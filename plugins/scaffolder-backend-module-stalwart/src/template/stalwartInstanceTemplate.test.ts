@@ -12,7 +12,7 @@ import {
   parseInstanceSpec,
   renderInstance,
   type InstanceSpecInput,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { scaffolderClient } from '../__testUtils__/scaffolderClient';
 import {
   formDefaults,

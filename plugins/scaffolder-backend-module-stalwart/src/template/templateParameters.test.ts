@@ -1,4 +1,4 @@
-import { getInstanceSpecJsonSchema } from '@stalwart-backstage/plugin-stalwart-common';
+import { getInstanceSpecJsonSchema } from '@stalwart-backstage/plugin-stalwart-charts';
 import { readTemplate } from '../__testUtils__/templateForm';
 
 /** Parameters that drive other steps; every other parameter is an instance spec key. */

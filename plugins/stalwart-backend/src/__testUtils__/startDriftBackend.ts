@@ -22,9 +22,7 @@ import { stalwartPlugin } from '../plugin';
 export const EDGE_SETTINGS_PLAN = fs.readFileSync(
   path.join(
     path.dirname(
-      require.resolve(
-        '@stalwart-backstage/plugin-stalwart-common/package.json',
-      ),
+      require.resolve('@stalwart-backstage/plugin-stalwart-node/package.json'),
     ),
     'src/drift/__fixtures__/edge-settings-plan.ndjson',
   ),

@@ -1,21 +1,3 @@
 export type * from './types';
-export { CERTIFICATE_THRESHOLDS, evaluateCertificate } from './certificate';
-export { dnsNamesCover } from './hostnames';
-export { readInstanceConfig } from './instanceConfig';
-export type { InstanceConfigFacts } from './instanceConfig';
-export { evaluateWorkload } from './workload';
-export { evaluatePods } from './pods';
-export { evaluateExposure, PROXY_PROTOCOL_ANNOTATIONS } from './exposure';
-export { evaluateGitOps } from './gitops';
-export { findOwningApplication, findOwningHelmRelease } from './gitopsOwner';
-export type { ReleaseRef } from './gitopsOwner';
-export { evaluateInstance } from './evaluateInstance';
-export type { InstanceObjects, InstanceSections } from './evaluateInstance';
-export { computeVerdict } from './verdict';
-export type { ClusterFindings } from './verdict';
-export { evaluateLifecycle, settleMissingObjects } from './lifecycle';
-export type {
-  InstanceLifecycle,
-  LifecyclePhase,
-  ProposalState,
-} from './lifecycle';
+export type * from './lifecycle';
+export { CERTIFICATE_THRESHOLDS } from './certificateThresholds';

@@ -5,19 +5,21 @@ import type {
   ClusterInstanceStatusV1,
   ConfigMapObject,
   HelmReleaseObject,
-  InstanceObjects,
   InstanceStatusResponseV1,
   PodObject,
   ServiceObject,
   StatefulSetObject,
 } from '@stalwart-backstage/plugin-stalwart-common';
+import type { InstanceObjects } from '@stalwart-backstage/plugin-stalwart-node';
+import {
+  getChartFlavor,
+  nodeIdForPod,
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import {
   computeVerdict,
   evaluateInstance,
-  getChartFlavor,
-  nodeIdForPod,
-} from '@stalwart-backstage/plugin-stalwart-common';
-// One source of truth for the release's objects: stalwart-common's status rules are tested on
+} from '@stalwart-backstage/plugin-stalwart-node';
+// One source of truth for the release's objects: stalwart-node's status rules are tested on
 // these same files. Its `exports` keep src private, so they are read from the package folder.
 const commonFixture = (name: string): unknown =>
   JSON.parse(
@@ -25,7 +27,7 @@ const commonFixture = (name: string): unknown =>
       join(
         dirname(
           require.resolve(
-            '@stalwart-backstage/plugin-stalwart-common/package.json',
+            '@stalwart-backstage/plugin-stalwart-node/package.json',
           ),
         ),
         'src/status/__fixtures__',
@@ -46,7 +48,7 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 /**
  * The Kubernetes objects of the Antigenic release `mail` under Flux, as `kubectl get -o json`
- * shows them (stalwart-common's status fixtures), with the certificate `certificateDaysLeft`
+ * shows them (stalwart-node's status fixtures), with the certificate `certificateDaysLeft`
  * days from expiry.
  */
 export function mailReleaseObjects(

@@ -3,7 +3,7 @@ import {
   formatSpecProblems,
   parseInstanceSpec,
   renderCatalogEntity,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import type { FleetInstance } from './fleetInstances';
 
 const OWNER = 'group:default/guests';

@@ -8,7 +8,7 @@ import {
   renderValuesObject,
   CHART_FLAVOR_IDS,
   type InstanceSpec,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { recordFigure } from '../figures/recordFigure';
 import {
   mutatedSpecArbitrary,

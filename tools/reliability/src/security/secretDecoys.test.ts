@@ -5,7 +5,7 @@ import {
   parseInstanceSpec,
   renderInstance,
   type InstanceSpec,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import {
   startBackendWithSimulator,
   waitFor,

@@ -1,5 +1,5 @@
 import { HelmError, helmTemplate } from '@stalwart-backstage/helm';
-import type { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-common';
+import type { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
 import type { SimulatedCluster } from '../kube/SimulatedCluster';
 import type { StalwartFleet } from '../stalwart/StalwartFleet';
 import type { FleetRelease } from './findReleases';

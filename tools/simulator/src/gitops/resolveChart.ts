@@ -3,7 +3,7 @@ import path from 'node:path';
 import {
   CHART_FLAVORS,
   type ChartFlavor,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 
 /** What a HelmRelease source or an Application source asks for. */
 export interface ChartRequest {

@@ -1,4 +1,4 @@
-import type { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-common';
+import type { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
 import type { SimulatedCluster } from '../kube/SimulatedCluster';
 import type { StalwartFleet } from '../stalwart/StalwartFleet';
 import type { StalwartServerDocument } from '../stalwart/types';

@@ -9,7 +9,7 @@ import {
   parseInstanceSpec,
   renderInstance,
   type InstanceSpec,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { createSimulator, type Simulator } from '../createSimulator';
 import { BUILTIN_RESOURCE_TYPES } from '../kube/resourceTypes';
 

@@ -1,4 +1,4 @@
-import { RENDERER_WATCH_LABELS } from '@stalwart-backstage/plugin-stalwart-common';
+import { RENDERER_WATCH_LABELS } from '@stalwart-backstage/plugin-stalwart-charts';
 import { noiseObjects } from './noiseObjects';
 import { Scenario, ScenarioCluster } from './types';
 import {

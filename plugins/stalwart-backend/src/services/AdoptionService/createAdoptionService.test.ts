@@ -4,10 +4,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mockServices } from '@backstage/backend-test-utils';
 import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
-import { classifyDriftV016 } from '@stalwart-backstage/plugin-stalwart-common';
+import { classifyDriftV016 } from '@stalwart-backstage/plugin-stalwart-node';
 // The demo's drift input is test data of the common package, not part of its published API.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { edgeInput } from '../../../../stalwart-common/src/drift/__testing__/edgeDemo';
+import { edgeInput } from '../../../../stalwart-node/src/drift/__testUtils__/edgeDemo';
 import { createAdoptionService } from './createAdoptionService';
 
 const input = edgeInput();

@@ -10,7 +10,7 @@ import {
   SETTINGS_PLAN_PATH,
   type AdoptionFileChange,
   type AdoptionRefusal,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type express from 'express';
 import type { DriftService } from '../DriftService/types';
 import { instanceFolder } from './instanceFolder';

@@ -4,7 +4,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   RegistrySchemaV016,
   toDriftResponseV1,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import type { StalwartConnectionService } from '../StalwartConnection/types';
 import { instanceFromEntity } from '../StatusService/instanceFromEntity';

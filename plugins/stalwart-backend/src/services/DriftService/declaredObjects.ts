@@ -1,8 +1,8 @@
 import type {
   ConfigMapObject,
   WorkloadObject,
-  WorkloadRef,
 } from '@stalwart-backstage/plugin-stalwart-common';
+import type { WorkloadRef } from '@stalwart-backstage/plugin-stalwart-node';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import type { InstanceLocation } from '../StatusService/instanceFromEntity';
 import { selectInstanceObjects } from '../StatusService/selectInstanceObjects';

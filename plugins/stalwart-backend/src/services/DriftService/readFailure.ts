@@ -1,7 +1,5 @@
-import type {
-  DriftReadErrorV1,
-  ReadFailure,
-} from '@stalwart-backstage/plugin-stalwart-common';
+import type { DriftReadErrorV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import type { ReadFailure } from '@stalwart-backstage/plugin-stalwart-node';
 import { StalwartApiError } from '../StalwartConnection/errors/StalwartApiError';
 
 /** A failed read as the engines take it: Stalwart's typed errors keep their status and reason. */

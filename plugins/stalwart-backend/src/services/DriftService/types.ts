@@ -1,10 +1,10 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
+import type { InstanceDriftResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import type {
   DriftReport,
-  InstanceDriftResponseV1,
   WorkloadRef,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { StalwartPodConnection } from '../StalwartConnection/types';
 
 /** One drift read of one cluster: the engine's report and what remediation needs besides. */

@@ -9,17 +9,19 @@ import {
 } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  fluxSourceOf,
   GitOpsAction,
   GitOpsActionPlanV1,
   GitOpsActionResultV1,
-  GitOpsObject,
   GitOpsObservedStateV1,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import {
+  fluxSourceOf,
+  GitOpsObject,
   observeArgoCd,
   observeFlux,
   planArgoCdAction,
   planFluxAction,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { Request } from 'express';
 import type { StalwartGitOpsConfig } from '../../config/readStalwartGitOpsConfig';
 import type { KubernetesObjectClient } from '../ClusterClientService/createObjectClient';

@@ -1,7 +1,7 @@
 import {
   chartWatchSelectors,
   RENDERER_WATCH_SELECTOR,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import type { ResourceKind } from './types';
 
 const CHART_SELECTORS = chartWatchSelectors();

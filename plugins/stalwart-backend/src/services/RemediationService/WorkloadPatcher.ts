@@ -1,4 +1,4 @@
-import type { WorkloadRef } from '@stalwart-backstage/plugin-stalwart-common';
+import type { WorkloadRef } from '@stalwart-backstage/plugin-stalwart-node';
 import type { ClusterClientService } from '../ClusterClientService/createClusterClientService';
 import { createObjectClient } from '../ClusterClientService/createObjectClient';
 

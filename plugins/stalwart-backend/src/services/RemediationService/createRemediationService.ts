@@ -1,11 +1,13 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, CustomErrorBase } from '@backstage/errors';
 import {
-  planRemediationV015,
-  planRemediationV016,
   RemediationPlanV1,
   RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
+import {
+  planRemediationV015,
+  planRemediationV016,
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { DriftService } from '../DriftService/types';
 import { executePlan } from './executePlan';
 import type { RemediationService } from './types';

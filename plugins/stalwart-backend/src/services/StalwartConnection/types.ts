@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { StalwartGeneration } from '@stalwart-backstage/plugin-stalwart-common';
+import type { StalwartGeneration } from '@stalwart-backstage/plugin-stalwart-charts';
 import type { V015Client } from './clients/V015Client';
 import type { V016Client, V016Version } from './clients/V016Client';
 import type { StalwartApiError } from './errors/StalwartApiError';

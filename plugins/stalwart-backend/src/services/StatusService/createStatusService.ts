@@ -1,12 +1,14 @@
 import {
   ClusterInstanceStatusV1,
+  STATUS_API_VERSION,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import { nodeIdForPod } from '@stalwart-backstage/plugin-stalwart-charts';
+import {
   computeVerdict,
   evaluateInstance,
   evaluateLifecycle,
-  nodeIdForPod,
   settleMissingObjects,
-  STATUS_API_VERSION,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { StalwartStatusConfig } from '../../config/types';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';

@@ -1,11 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { STALWART_ANNOTATIONS } from '@stalwart-backstage/plugin-stalwart-common';
 import {
   ChartFlavor,
   getChartFlavor,
   isChartFlavorId,
-  STALWART_ANNOTATIONS,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 
 /** Where a catalog entity's Stalwart release runs, read from its annotations. */
 export interface InstanceLocation {

@@ -1,4 +1,4 @@
-import type { InstanceObjects } from '@stalwart-backstage/plugin-stalwart-common';
+import type { InstanceObjects } from '@stalwart-backstage/plugin-stalwart-node';
 import type {
   CollectionSnapshot,
   KubernetesCacheService,

@@ -2,17 +2,19 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import {
   ApplicationObject,
   CertificateObject,
-  ChartFlavor,
   ConfigMapObject,
-  dnsNamesCover,
-  findOwningApplication,
-  findOwningHelmRelease,
   HelmReleaseObject,
-  InstanceObjects,
   PodObject,
   ServiceObject,
   WorkloadObject,
 } from '@stalwart-backstage/plugin-stalwart-common';
+import { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
+import {
+  dnsNamesCover,
+  findOwningApplication,
+  findOwningHelmRelease,
+  InstanceObjects,
+} from '@stalwart-backstage/plugin-stalwart-node';
 
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 const HELM_RELEASE_ANNOTATION = 'meta.helm.sh/release-name';

@@ -1,4 +1,4 @@
-import type { InstanceSections } from '@stalwart-backstage/plugin-stalwart-common';
+import type { InstanceSections } from '@stalwart-backstage/plugin-stalwart-node';
 import type { CollectionSnapshot } from '../KubernetesCacheService/types';
 import {
   unreadableKinds,

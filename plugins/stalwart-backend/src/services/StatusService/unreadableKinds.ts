@@ -1,7 +1,5 @@
-import type {
-  ClusterErrorV1,
-  InstanceSections,
-} from '@stalwart-backstage/plugin-stalwart-common';
+import type { ClusterErrorV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import type { InstanceSections } from '@stalwart-backstage/plugin-stalwart-node';
 import type {
   CollectionSnapshot,
   ResourceKind,

@@ -3,8 +3,8 @@ import { Alert } from '@material-ui/lab';
 import type {
   InstanceSpec,
   RenderedFile,
-} from '@stalwart-backstage/plugin-stalwart-common';
-import { renderInstancePreview } from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
+import { renderInstancePreview } from '@stalwart-backstage/plugin-stalwart-charts';
 import { useMemo, useState } from 'react';
 
 type RenderResult = { files: RenderedFile[] } | { error: Error };

@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { exampleInstanceSpec } from '@stalwart-backstage/plugin-stalwart-common';
+import { exampleInstanceSpec } from '@stalwart-backstage/plugin-stalwart-charts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SpecPreviewField } from './SpecPreviewField';

@@ -2,8 +2,8 @@ import type { JsonObject } from '@backstage/types';
 import {
   formatSpecProblems,
   parseInstanceSpec,
-} from '@stalwart-backstage/plugin-stalwart-common';
-import type { ParseInstanceSpecResult } from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
+import type { ParseInstanceSpecResult } from '@stalwart-backstage/plugin-stalwart-charts';
 
 /**
  * The instance spec a template form describes: its parameters are the spec's keys, except the

@@ -5,7 +5,7 @@ import type {
 import {
   getChartFlavor,
   isChartFlavorId,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 
 /** Stalwart versions the pods run, most common first; two or more means a rollout or a mix. */
 export function runningVersions(clusters: ClusterInstanceStatusV1[]): string[] {

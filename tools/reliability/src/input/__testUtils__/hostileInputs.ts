@@ -3,7 +3,7 @@ import {
   exampleInstanceSpec,
   formatSpecProblems,
   parseInstanceSpec,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import type { StepId, TemplateInputs } from './scaffolderPipeline';
 
 type Spec = Record<string, any>;

@@ -4,7 +4,7 @@ import {
   CHART_FLAVOR_IDS,
   exampleInstanceSpec,
   instanceSpecSchema,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 
 type Spec = Record<string, any>;
 type Path = Array<string | number>;

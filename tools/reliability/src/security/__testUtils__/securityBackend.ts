@@ -33,7 +33,7 @@ import path from 'node:path';
 const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 const EDGE_PLAN = path.join(
   REPO_ROOT,
-  'plugins/stalwart-common/src/drift/__fixtures__/edge-settings-plan.ndjson',
+  'plugins/stalwart-node/src/drift/__fixtures__/edge-settings-plan.ndjson',
 );
 
 /** The plugin's routes for catalog components, and those of the demo's two instances. */

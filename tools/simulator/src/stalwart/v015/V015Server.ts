@@ -7,7 +7,7 @@ import {
   localKeyPatternsOf,
   parseStalwartToml,
   writeStalwartToml,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import { StalwartServerDocument } from '../types';
 import { serverInsertedKeys } from './serverDefaults';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   completeObject,
   SERVER_DEFAULT_OBJECTS,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import { StalwartServerDocument } from '../types';
 import { REGISTRY_SCHEMA } from './registrySchema';
 

@@ -1,7 +1,7 @@
 import {
   planTypeName,
   type SettingsPlanOperation,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import { V016Caller, V016Server } from './V016Server';
 import { REGISTRY_SCHEMA } from './registrySchema';
 import { registryQuery, registrySet } from './registryMethods';

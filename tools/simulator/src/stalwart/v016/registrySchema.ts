@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { schemaHashPrefixFor } from '@stalwart-backstage/plugin-stalwart-common';
 import {
-  schemaHashPrefixFor,
   schemaNameOf,
   type RegistrySchemaV016,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 
 /** The registry schema as `GET /api/schema/<hash>` serves it, plus the parts the simulator reads. */
 export type SimulatedRegistrySchema = RegistrySchemaV016 & {

@@ -3,7 +3,7 @@ import {
   DriftReport,
   podSubstitutionsV015,
   V015PodInput,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { InstanceLocation } from '../../StatusService/instanceFromEntity';
 import type { StalwartPodConnection } from '../../StalwartConnection/types';
 import type { DeclaredObjects } from '../declaredObjects';

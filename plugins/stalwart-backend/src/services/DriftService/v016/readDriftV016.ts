@@ -1,14 +1,14 @@
 import type { Entity } from '@backstage/catalog-model';
+import { DriftReadErrorV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import { parseSettingsPlan } from '@stalwart-backstage/plugin-stalwart-charts';
 import {
   classifyDriftV016,
-  DriftReadErrorV1,
   DriftReport,
-  parseSettingsPlan,
   ReadFailure,
   RegistrySchemaV016,
   registryTypesToRead,
   V016DriftInput,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { V016Client } from '../../StalwartConnection/clients/V016Client';
 import type { StalwartPodConnection } from '../../StalwartConnection/types';
 import type { DeclaredObjects } from '../declaredObjects';

@@ -1,9 +1,9 @@
+import { PodObject } from '@stalwart-backstage/plugin-stalwart-common';
 import {
   ChartFlavor,
   nodeIdForPod,
-  PodObject,
   StalwartGeneration,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-charts';
 import type { KubernetesCacheService } from '../../KubernetesCacheService/types';
 import type { InstanceLocation } from '../../StatusService/instanceFromEntity';
 import { selectInstanceObjects } from '../../StatusService/selectInstanceObjects';
