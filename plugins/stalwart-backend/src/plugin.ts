@@ -22,6 +22,7 @@ import { readStalwartStatusConfig } from './config/readStalwartStatusConfig';
 import { localProposalReader } from './services/StatusService/readProposal';
 import { isInstanceOwner, stalwartInstanceResourceRef } from './permissions';
 import { createRouter } from './router';
+import { createInstanceResolver } from './services/InstanceResolver/createInstanceResolver';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
 import { createAdoptionService } from './services/AdoptionService/createAdoptionService';
 import { createDriftService } from './services/DriftService/createDriftService';
@@ -98,7 +99,6 @@ export const stalwartPlugin = createBackendPlugin({
 
         const { planDirectories } = readStalwartDriftConfig(config);
         const driftService = createDriftService({
-          catalog,
           connections,
           cache,
           urlReader: deps.urlReader,
@@ -136,8 +136,12 @@ export const stalwartPlugin = createBackendPlugin({
           ttlMs: statusConfig.accessCacheTtlMs,
           maxEntries: statusConfig.accessCacheMaxEntries,
         });
-        const gitopsActions = createGitOpsActionService({
+        const resolver = createInstanceResolver({
+          entityAccess,
+          permissions: deps.permissions,
           catalog,
+        });
+        const gitopsActions = createGitOpsActionService({
           cache,
           objects: createObjectClient({
             clusterClients,
@@ -157,9 +161,8 @@ export const stalwartPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
+            resolver,
             statusService,
-            entityAccess,
             driftService,
             adoptionService,
             remediationService: createRemediationService({
@@ -211,9 +214,9 @@ export const stalwartPlugin = createBackendPlugin({
         });
         registerStalwartActions({
           actionsRegistry: deps.actionsRegistry,
-          permissions: deps.permissions,
           catalog,
           entityAccess,
+          resolver,
           statusService,
           driftService,
           gitopsActions,

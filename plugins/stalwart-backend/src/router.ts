@@ -1,17 +1,13 @@
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stalwartInstanceReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createAdoptionRoutes } from './routes/adoptionRoutes';
 import { createDriftRoutes } from './routes/driftRoutes';
 import type { AdoptionService } from './services/AdoptionService/createAdoptionService';
-import { entityRefFromParams } from './routes/entityRefParams';
 import { createGitOpsRoutes } from './routes/gitopsRoutes';
-import type { EntityAccessService } from './services/EntityAccess/types';
+import { readInstance } from './routes/readInstance';
+import type { InstanceResolver } from './services/InstanceResolver/types';
 import type { DriftService } from './services/DriftService/types';
 import type { GitOpsActionService } from './services/GitOpsActions/types';
 import type { RateLimiter } from './services/RemediationService/RateLimiter';
@@ -20,9 +16,8 @@ import type { StatusService } from './services/StatusService/types';
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  resolver: InstanceResolver;
   statusService: StatusService;
-  entityAccess: EntityAccessService;
   driftService: DriftService;
   remediationService: RemediationService;
   adoptionService: AdoptionService;
@@ -32,7 +27,7 @@ export async function createRouter(options: {
   /** The JSON body limit of the write routes; no other route takes a body. */
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, statusService, entityAccess } = options;
+  const { httpAuth, resolver, statusService } = options;
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -40,29 +35,21 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
-    const entityRef = entityRefFromParams(req.params);
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const access = await entityAccess.read({
-      credentials,
+    const { instance } = await readInstance({
+      httpAuth,
+      resolver,
+      request: req,
       permission: stalwartInstanceReadPermission,
-      entityRef,
+      deniedMessage: ref => `You may not read the status of ${ref}`,
+      useAccessCache: true,
     });
-    if (!access.allowed) {
-      throw new NotAllowedError(`You may not read the status of ${entityRef}`);
-    }
-    if (!access.entity)
-      throw new NotFoundError(`No catalog entity ${entityRef}`);
-    res.json(
-      await statusService.getStatus({ entityRef, entity: access.entity }),
-    );
+    res.json(await statusService.getStatus(instance));
   });
 
   router.use(
     createDriftRoutes({
       httpAuth,
-      permissions,
+      resolver,
       drift: options.driftService,
       remediation: options.remediationService,
       rateLimiter: options.rateLimiter,
@@ -73,7 +60,7 @@ export async function createRouter(options: {
   router.use(
     createGitOpsRoutes({
       httpAuth,
-      permissions,
+      resolver,
       gitops: options.gitopsActions,
       rateLimiter: options.gitopsRateLimiter,
       maxBodyBytes: options.maxBodyBytes,
@@ -83,7 +70,7 @@ export async function createRouter(options: {
   router.use(
     createAdoptionRoutes({
       httpAuth,
-      permissions,
+      resolver,
       adoption: options.adoptionService,
       rateLimiter: options.rateLimiter,
       maxBodyBytes: options.maxBodyBytes,

@@ -1,6 +1,5 @@
 import { stalwartInstanceReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import { normalizeEntityRef } from './entityRefInput';
-import { readableEntity } from './readableEntity';
 import type { StalwartActionDeps } from './types';
 
 export function registerGetInstanceStatusAction(deps: StalwartActionDeps) {
@@ -37,13 +36,13 @@ export function registerGetInstanceStatusAction(deps: StalwartActionDeps) {
     },
     action: async ({ input, credentials }) => {
       const entityRef = normalizeEntityRef(input.entityRef);
-      const entity = await readableEntity({
-        entityAccess: deps.entityAccess,
+      const instance = await deps.resolver.resolve({
+        entityRef,
         credentials,
         permission: stalwartInstanceReadPermission,
-        entityRef,
+        deniedMessage: `You may not use ${stalwartInstanceReadPermission.name} on ${entityRef}`,
       });
-      const status = await deps.statusService.getStatus({ entityRef, entity });
+      const status = await deps.statusService.getStatus(instance);
       return {
         output: {
           entityRef,

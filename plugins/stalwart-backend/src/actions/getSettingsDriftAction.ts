@@ -1,6 +1,5 @@
 import { stalwartSettingsReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import { normalizeEntityRef } from './entityRefInput';
-import { readableEntity } from './readableEntity';
 import type { StalwartActionDeps } from './types';
 
 export function registerGetSettingsDriftAction(deps: StalwartActionDeps) {
@@ -45,18 +44,14 @@ export function registerGetSettingsDriftAction(deps: StalwartActionDeps) {
     },
     action: async ({ input, credentials }) => {
       const entityRef = normalizeEntityRef(input.entityRef);
-      await readableEntity({
-        entityAccess: deps.entityAccess,
+      const instance = await deps.resolver.resolve({
+        entityRef,
         credentials,
         permission: stalwartSettingsReadPermission,
-        entityRef,
+        deniedMessage: `You may not use ${stalwartSettingsReadPermission.name} on ${entityRef}`,
       });
       const drift = deps.driftService.toResponse(
-        await deps.driftService.read({
-          entityRef,
-          credentials,
-          cluster: input.cluster,
-        }),
+        await deps.driftService.read({ instance, cluster: input.cluster }),
       );
       return {
         output: {

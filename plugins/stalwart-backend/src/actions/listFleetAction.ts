@@ -4,7 +4,7 @@ import {
   STALWART_ANNOTATIONS,
   stalwartInstanceReadPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
-import { instanceFromEntity } from '../services/StatusService/instanceFromEntity';
+import { instanceFromEntity } from '../services/InstanceResolver/instanceFromEntity';
 import type { StalwartActionDeps } from './types';
 
 export function registerListFleetAction(deps: StalwartActionDeps) {

@@ -1,6 +1,6 @@
 import { stalwartGitOpsReconcilePermission } from '@stalwart-backstage/plugin-stalwart-common';
-import { authorizeEntity } from '../routes/authorizeEntity';
 import { normalizeEntityRef } from './entityRefInput';
+import type { ResolvedInstance } from '../services/InstanceResolver/types';
 import { principalKey } from '../services/GitOpsActions/principalKey';
 import type { StalwartActionDeps } from './types';
 
@@ -42,13 +42,14 @@ export function registerReconcileInstanceAction(deps: StalwartActionDeps) {
     action: async ({ input, credentials }) => {
       const entityRef = normalizeEntityRef(input.entityRef);
       const action = 'reconcile';
+      let instance: ResolvedInstance;
       try {
-        await authorizeEntity({
-          permissions: deps.permissions,
+        instance = await deps.resolver.resolve({
+          entityRef,
           credentials,
           permission: stalwartGitOpsReconcilePermission,
-          entityRef,
           deniedMessage: `You may not reconcile the GitOps release of ${entityRef}: stalwart.gitops.reconcile is not granted`,
+          fresh: true,
         });
         deps.rateLimiter.take(principalKey(credentials));
       } catch (error) {
@@ -60,7 +61,7 @@ export function registerReconcileInstanceAction(deps: StalwartActionDeps) {
         throw error;
       }
       const result = await deps.gitopsActions.run({
-        entityRef,
+        instance,
         credentials,
         action,
         dryRun: input.dryRun ?? false,

@@ -1,7 +1,4 @@
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   stalwartSettingsAdoptPermission,
   stalwartSettingsReadPermission,
@@ -10,11 +7,12 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { AdoptionService } from '../services/AdoptionService/createAdoptionService';
+import type { InstanceResolver } from '../services/InstanceResolver/types';
 import type { RateLimiter } from '../services/RemediationService/RateLimiter';
-import { authorizeEntity } from './authorizeEntity';
 import { parseInput } from './parseInput';
 import { entityRefFromParams } from './entityRefParams';
 import { guardWrite } from './guardWrite';
+import { readInstance } from './readInstance';
 
 const adoptionBody = z
   .object({
@@ -30,29 +28,25 @@ const adoptionBody = z
 /** `POST …/drift/adoptions` (stalwart.settings.adopt) and `GET` of the open proposals. */
 export function createAdoptionRoutes(options: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  resolver: InstanceResolver;
   adoption: AdoptionService;
   rateLimiter: RateLimiter;
   maxBodyBytes: number;
 }): express.Router {
-  const { httpAuth, permissions, adoption, rateLimiter } = options;
+  const { httpAuth, resolver, adoption, rateLimiter } = options;
   const router = Router();
 
   router.get(
     '/v1/entities/:namespace/:kind/:name/drift/adoptions',
     async (req, res) => {
-      const entityRef = entityRefFromParams(req.params);
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      await authorizeEntity({
-        permissions,
-        credentials,
+      const { instance } = await readInstance({
+        httpAuth,
+        resolver,
+        request: req,
         permission: stalwartSettingsReadPermission,
-        entityRef,
-        deniedMessage: `You may not read the settings of ${entityRef}`,
+        deniedMessage: ref => `You may not read the settings of ${ref}`,
       });
-      res.json({ proposals: await adoption.proposed(entityRef, credentials) });
+      res.json({ proposals: await adoption.proposed(instance) });
     },
   );
 
@@ -61,9 +55,9 @@ export function createAdoptionRoutes(options: {
     express.json({ limit: options.maxBodyBytes }),
     async (req, res) => {
       const entityRef = entityRefFromParams(req.params);
-      const credentials = await guardWrite({
+      const { instance, credentials } = await guardWrite({
         httpAuth,
-        permissions,
+        resolver,
         request: req,
         rateLimiter,
         response: res,
@@ -74,7 +68,7 @@ export function createAdoptionRoutes(options: {
       });
       const body = parseInput(adoptionBody, req.body, 'body');
       res.json(
-        await adoption.adopt({ entityRef, credentials, request: req, ...body }),
+        await adoption.adopt({ instance, credentials, request: req, ...body }),
       );
     },
   );

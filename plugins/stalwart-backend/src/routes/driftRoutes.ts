@@ -1,7 +1,4 @@
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
@@ -10,12 +7,13 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { DriftService } from '../services/DriftService/types';
+import type { InstanceResolver } from '../services/InstanceResolver/types';
 import type { RateLimiter } from '../services/RemediationService/RateLimiter';
 import type { RemediationService } from '../services/RemediationService/types';
-import { authorizeEntity } from './authorizeEntity';
 import { entityRefFromParams } from './entityRefParams';
 import { guardWrite } from './guardWrite';
 import { parseInput } from './parseInput';
+import { readInstance } from './readInstance';
 
 const CLUSTER = z.string().regex(/^[A-Za-z0-9._-]{1,253}$/);
 
@@ -39,33 +37,25 @@ const remediationBody = z
 /** `GET …/drift` (stalwart.settings.read) and `POST …/drift/remediations` (stalwart.settings.reset). */
 export function createDriftRoutes(options: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  resolver: InstanceResolver;
   drift: DriftService;
   remediation: RemediationService;
   rateLimiter: RateLimiter;
   maxBodyBytes: number;
 }): express.Router {
-  const { httpAuth, permissions, drift, remediation, rateLimiter } = options;
+  const { httpAuth, resolver, drift, remediation, rateLimiter } = options;
   const router = Router();
 
   router.get('/v1/entities/:namespace/:kind/:name/drift', async (req, res) => {
-    const entityRef = entityRefFromParams(req.params);
     const query = parseInput(driftQuery, req.query, 'query');
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await authorizeEntity({
-      permissions,
-      credentials,
+    const { instance } = await readInstance({
+      httpAuth,
+      resolver,
+      request: req,
       permission: stalwartSettingsReadPermission,
-      entityRef,
-      deniedMessage: `You may not read the settings of ${entityRef}`,
+      deniedMessage: ref => `You may not read the settings of ${ref}`,
     });
-    const reading = await drift.read({
-      entityRef,
-      credentials,
-      cluster: query.cluster,
-    });
+    const reading = await drift.read({ instance, cluster: query.cluster });
     res.json(
       drift.toResponse(reading, {
         includeHidden: query.includeHidden === 'true',
@@ -78,9 +68,9 @@ export function createDriftRoutes(options: {
     express.json({ limit: options.maxBodyBytes }),
     async (req, res) => {
       const entityRef = entityRefFromParams(req.params);
-      const credentials = await guardWrite({
+      const { instance, credentials } = await guardWrite({
         httpAuth,
-        permissions,
+        resolver,
         request: req,
         permission: stalwartSettingsResetPermission,
         entityRef,
@@ -93,7 +83,7 @@ export function createDriftRoutes(options: {
       const body = parseInput(remediationBody, req.body, 'body');
       res.json(
         await remediation.remediate({
-          entityRef,
+          instance,
           credentials,
           request: req,
           ...body,

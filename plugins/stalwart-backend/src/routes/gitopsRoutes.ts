@@ -1,7 +1,4 @@
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   GITOPS_ACTIONS,
   GitOpsAction,
@@ -11,6 +8,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { GitOpsActionService } from '../services/GitOpsActions/types';
+import type { InstanceResolver } from '../services/InstanceResolver/types';
 import type { RateLimiter } from '../services/RemediationService/RateLimiter';
 import { entityRefFromParams } from './entityRefParams';
 import { guardWrite } from './guardWrite';
@@ -30,12 +28,12 @@ const actionBody = z
 /** `POST /v1/entities/:namespace/:kind/:name/gitops/{reconcile,suspend,resume,sync}`. */
 export function createGitOpsRoutes(options: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  resolver: InstanceResolver;
   gitops: GitOpsActionService;
   rateLimiter: RateLimiter;
   maxBodyBytes: number;
 }): express.Router {
-  const { httpAuth, permissions, gitops } = options;
+  const { httpAuth, resolver, gitops } = options;
   const router = Router();
 
   router.post(
@@ -54,9 +52,9 @@ export function createGitOpsRoutes(options: {
           request: req,
           error,
         });
-      const credentials = await guardWrite({
+      const { instance, credentials } = await guardWrite({
         httpAuth,
-        permissions,
+        resolver,
         request: req,
         permission: stalwartGitOpsReconcilePermission,
         entityRef,
@@ -76,7 +74,7 @@ export function createGitOpsRoutes(options: {
       }
       res.json(
         await gitops.run({
-          entityRef,
+          instance,
           credentials,
           action,
           request: req,

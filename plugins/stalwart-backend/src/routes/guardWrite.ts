@@ -2,25 +2,28 @@ import type {
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import type { Request, Response } from 'express';
+import type {
+  InstanceResolver,
+  ResolvedInstance,
+} from '../services/InstanceResolver/types';
 import {
   RateLimiter,
   RemediationRateLimitedError,
 } from '../services/RemediationService/RateLimiter';
-import { authorizeEntity } from './authorizeEntity';
 
 /**
- * The gate of every write route: a user (never a service), the permission asked as that user,
- * then one token of the user's rate limit. A refusal is audited (who tried what without being
- * allowed to) and rethrown; a rate limit also answers `Retry-After`. Answers the credentials.
+ * The gate of every write route: a user (never a service), the instance resolved with the
+ * permission asked afresh as that user, then one token of the user's rate limit. A refusal is
+ * audited (who tried what without being allowed to) and rethrown; a rate limit also answers
+ * `Retry-After`.
  */
 export async function guardWrite(options: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  resolver: InstanceResolver;
   request: Request;
   permission: ResourcePermission<'catalog-entity'>;
   entityRef: string;
@@ -28,13 +31,23 @@ export async function guardWrite(options: {
   rateLimiter: RateLimiter;
   response: Response;
   auditRefusal: (error: Error) => Promise<void>;
-}): Promise<BackstageCredentials<BackstageUserPrincipal>> {
+}): Promise<{
+  instance: ResolvedInstance;
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+}> {
   const credentials = await options.httpAuth.credentials(options.request, {
     allow: ['user'],
   });
   try {
-    await authorizeEntity({ ...options, credentials });
+    const instance = await options.resolver.resolve({
+      entityRef: options.entityRef,
+      credentials,
+      permission: options.permission,
+      deniedMessage: options.deniedMessage,
+      fresh: true,
+    });
     options.rateLimiter.take(credentials.principal.userEntityRef);
+    return { instance, credentials };
   } catch (error) {
     if (error instanceof RemediationRateLimitedError)
       options.response.setHeader(
@@ -48,5 +61,4 @@ export async function guardWrite(options: {
       await options.auditRefusal(error);
     throw error;
   }
-  return credentials;
 }

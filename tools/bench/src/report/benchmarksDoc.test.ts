@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sampleResults, sampleSize } from './__testUtils__/sampleResults';
+import { sampleResults, sampleSize } from './__testing__/sampleResults';
 import {
   BEGIN,
   END,

@@ -1,4 +1,4 @@
-import { sampleSize } from './__testUtils__/sampleResults';
+import { sampleSize } from './__testing__/sampleResults';
 import { latencyPlotSvg, logTicks } from './latencyPlot';
 
 describe('the latency plot', () => {

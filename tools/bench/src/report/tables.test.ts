@@ -1,4 +1,4 @@
-import { sampleResults, sampleSize } from './__testUtils__/sampleResults';
+import { sampleResults, sampleSize } from './__testing__/sampleResults';
 import { markdownTable, singlesTable, sizesTable } from './tables';
 
 describe('the result tables', () => {

@@ -1,4 +1,4 @@
-import { sampleSize } from './__testUtils__/sampleResults';
+import { sampleSize } from './__testing__/sampleResults';
 import type { ScriptBenchResult } from '../measure/scriptBenches';
 import { judgeTargets } from './targets';
 

@@ -6,6 +6,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import { classifyDriftV016 } from '@stalwart-backstage/plugin-stalwart-node';
 // The demo's drift input is test data of the common package, not part of its published API.
+import type { ResolvedInstance } from '../InstanceResolver/types';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { edgeInput } from '../../../../stalwart-node/src/drift/__testUtils__/edgeDemo';
 import { createAdoptionService } from './createAdoptionService';
@@ -39,8 +40,11 @@ describe('createAdoptionService on the demo edge instance', () => {
       planDirectories: [],
       auditor: mockServices.auditor.mock(),
     });
-  const request = (dryRun: boolean, extra = {}) => ({
+  const instance = {
     entityRef: 'component:default/mail-edge',
+  } as ResolvedInstance;
+  const request = (dryRun: boolean, extra = {}) => ({
+    instance,
     credentials: {
       principal: { type: 'user', userEntityRef: 'user:default/guest' },
     } as any,
@@ -83,9 +87,9 @@ describe('createAdoptionService on the demo edge instance', () => {
       { cwd: dir, encoding: 'utf8' },
     );
     expect(changed.trim()).toBe('edge/mail/settings-plan.ndjson');
-    expect(
-      await service().proposed('component:default/mail-edge', {} as any),
-    ).toEqual([{ branch: applied.branch, itemIds: [ITEM] }]);
+    expect(await service().proposed(instance)).toEqual([
+      { branch: applied.branch, itemIds: [ITEM] },
+    ]);
     // After the merge, the plan declares what runs: the item is in sync, no other moved.
     const merged = execFileSync(
       'git',

@@ -3,6 +3,7 @@ import type {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
+import type { ResolvedInstance } from '../InstanceResolver/types';
 import type { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import {
   digestOf,
@@ -56,8 +57,8 @@ export function createAdoptionService(options: {
     },
 
     /** The open adoption branches of an instance and the items each adopts. */
-    async proposed(entityRef: string, credentials: BackstageCredentials) {
-      const reading = await drift.read({ entityRef, credentials });
+    async proposed(instance: ResolvedInstance) {
+      const reading = await drift.read({ instance });
       const folder = instanceFolder(reading.entity, options.planDirectories);
       const repo = await options.repository();
       const prefix = `${ADOPTION_BRANCH_PREFIX}${folder}/`;
@@ -74,7 +75,7 @@ export function createAdoptionService(options: {
     },
 
     async adopt(request: {
-      entityRef: string;
+      instance: ResolvedInstance;
       credentials: BackstageCredentials<{
         type: 'user';
         userEntityRef: string;
@@ -84,8 +85,9 @@ export function createAdoptionService(options: {
       expectedLive?: Record<string, string | null>;
       request: express.Request;
     }): Promise<AdoptionResultV1> {
-      const { entityRef, credentials, itemIds, dryRun } = request;
-      const reading = await drift.read({ entityRef, credentials });
+      const { instance, credentials, itemIds, dryRun } = request;
+      const { entityRef } = instance;
+      const reading = await drift.read({ instance });
       if (reading.report.engine !== 'v0.16')
         throw new InputError(
           `${entityRef} runs Stalwart ${reading.report.engine}: its live values are adopted into the instance spec, which the fleet folder does not hold; use stalwart-gitops adopt --spec … --from-live …`,

@@ -1,13 +1,11 @@
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   RegistrySchemaV016,
   toDriftResponseV1,
 } from '@stalwart-backstage/plugin-stalwart-node';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import type { StalwartConnectionService } from '../StalwartConnection/types';
-import { instanceFromEntity } from '../StatusService/instanceFromEntity';
 import { chooseDriftEngine } from './chooseDriftEngine';
 import { readDeclaredObjects } from './declaredObjects';
 import type { DriftService } from './types';
@@ -16,7 +14,6 @@ import { readDriftV016 } from './v016/readDriftV016';
 import { SettingsPlanReader } from './v016/SettingsPlanReader';
 
 export function createDriftService(options: {
-  catalog: CatalogService;
   connections: StalwartConnectionService;
   cache: KubernetesCacheService;
   urlReader: UrlReaderService;
@@ -24,7 +21,7 @@ export function createDriftService(options: {
   planDirectories?: string[];
   now?: () => Date;
 }): DriftService {
-  const { catalog, connections, cache, now = () => new Date() } = options;
+  const { connections, cache, now = () => new Date() } = options;
   const plans = new SettingsPlanReader(
     options.urlReader,
     options.planDirectories,
@@ -32,10 +29,8 @@ export function createDriftService(options: {
   const schemas = new Map<string, RegistrySchemaV016>();
 
   return {
-    async read({ entityRef, credentials, cluster }) {
-      const entity = await catalog.getEntityByRef(entityRef, { credentials });
-      if (!entity) throw new NotFoundError(`No catalog entity ${entityRef}`);
-      const instance = instanceFromEntity(entity, entityRef);
+    async read({ instance: resolved, cluster }) {
+      const { entityRef, entity, location: instance } = resolved;
       if (cluster && instance.clusters && !instance.clusters.includes(cluster))
         throw new NotFoundError(
           `${entityRef} does not run in cluster ${cluster} (its clusters: ${instance.clusters.join(

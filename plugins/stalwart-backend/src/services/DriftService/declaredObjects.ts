@@ -4,7 +4,7 @@ import type {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type { WorkloadRef } from '@stalwart-backstage/plugin-stalwart-node';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
-import type { InstanceLocation } from '../StatusService/instanceFromEntity';
+import type { InstanceLocation } from '../InstanceResolver/instanceFromEntity';
 import { selectInstanceObjects } from '../StatusService/selectInstanceObjects';
 
 /** What the cluster says git declares: the rendered config object and the workload's template. */

@@ -1,10 +1,10 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { InstanceDriftResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import type {
   DriftReport,
   WorkloadRef,
 } from '@stalwart-backstage/plugin-stalwart-node';
+import type { ResolvedInstance } from '../InstanceResolver/types';
 import type { StalwartPodConnection } from '../StalwartConnection/types';
 
 /** One drift read of one cluster: the engine's report and what remediation needs besides. */
@@ -23,13 +23,12 @@ export interface DriftReading {
 
 export interface DriftService {
   /**
-   * Reads declared and live state of one cluster of an instance entity and classifies it. The
-   * entity is looked up as the caller (`credentials`); the caller's permission on it must have
-   * been checked. `cluster` picks one of the entity's clusters (default: the first with pods).
+   * Reads declared and live state of one cluster of an instance the caller was allowed (see
+   * `InstanceResolver`) and classifies it. `cluster` picks one of the instance's clusters
+   * (default: the first with pods).
    */
   read(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
+    instance: ResolvedInstance;
     cluster?: string;
   }): Promise<DriftReading>;
   /** The v1 API answer for a reading. */

@@ -2,12 +2,7 @@ import type {
   AuditorService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  CustomErrorBase,
-  NotFoundError,
-} from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { ConflictError, CustomErrorBase } from '@backstage/errors';
 import {
   GitOpsAction,
   GitOpsActionPlanV1,
@@ -26,7 +21,6 @@ import type { Request } from 'express';
 import type { StalwartGitOpsConfig } from '../../config/readStalwartGitOpsConfig';
 import type { KubernetesObjectClient } from '../ClusterClientService/createObjectClient';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
-import { instanceFromEntity } from '../StatusService/instanceFromEntity';
 import { locateGitOpsOwner } from './locateGitOpsOwner';
 import { objectPath } from './objectPath';
 import { principalKey } from './principalKey';
@@ -50,7 +44,6 @@ const observe = (
     : observeArgoCd(owner as any, plan.action);
 
 export function createGitOpsActionService(options: {
-  catalog: CatalogService;
   cache: KubernetesCacheService;
   objects: KubernetesObjectClient;
   auditor: AuditorService;
@@ -59,7 +52,7 @@ export function createGitOpsActionService(options: {
   argoCdNamespaces: string[];
   now?: () => Date;
 }): GitOpsActionService {
-  const { catalog, objects, auditor, config, now = () => new Date() } = options;
+  const { objects, auditor, config, now = () => new Date() } = options;
 
   async function getOptional(cluster: string, path: string) {
     try {
@@ -134,13 +127,11 @@ export function createGitOpsActionService(options: {
   }
 
   async function locateAndPlan(request: GitOpsActionRequest) {
-    const { entityRef, credentials } = request;
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) throw new NotFoundError(`No catalog entity ${entityRef}`);
+    const { instance, credentials } = request;
     const { cluster, owner } = await locateGitOpsOwner({
       cache: options.cache,
-      entityRef,
-      instance: instanceFromEntity(entity, entityRef),
+      entityRef: instance.entityRef,
+      instance: instance.location,
       configuredClusters: options.configuredClusters,
       argoCdNamespaces: options.argoCdNamespaces,
       cluster: request.cluster,
@@ -156,7 +147,8 @@ export function createGitOpsActionService(options: {
     auditRefusal,
 
     async run(request) {
-      const { entityRef, action, dryRun } = request;
+      const { action, dryRun } = request;
+      const { entityRef } = request.instance;
       let located: Awaited<ReturnType<typeof locateAndPlan>>;
       try {
         located = await locateAndPlan(request);

@@ -1,7 +1,7 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import type { GitOpsObjectRefV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
-import type { InstanceLocation } from '../StatusService/instanceFromEntity';
+import type { InstanceLocation } from '../InstanceResolver/instanceFromEntity';
 import { readInstanceObjects } from '../StatusService/readInstanceObjects';
 
 export interface LocatedOwner {

@@ -1,3 +1,4 @@
+import type { ResolvedInstance } from '../InstanceResolver/types';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type {
   GitOpsAction,
@@ -6,7 +7,7 @@ import type {
 import type { Request } from 'express';
 
 export interface GitOpsActionRequest {
-  entityRef: string;
+  instance: ResolvedInstance;
   credentials: BackstageCredentials;
   action: GitOpsAction;
   dryRun: boolean;

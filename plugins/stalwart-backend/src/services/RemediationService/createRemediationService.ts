@@ -49,12 +49,9 @@ export function createRemediationService(options: {
       await event.fail({ error });
     },
     async remediate(request) {
-      const { entityRef, credentials, action, itemIds, dryRun } = request;
-      const reading = await drift.read({
-        entityRef,
-        credentials,
-        cluster: request.cluster,
-      });
+      const { instance, action, itemIds, dryRun } = request;
+      const { entityRef } = instance;
+      const reading = await drift.read({ instance, cluster: request.cluster });
       const workload = reading.workload ?? {
         kind: 'StatefulSet' as const,
         namespace: reading.instance.namespace,
@@ -100,11 +97,7 @@ export function createRemediationService(options: {
       );
       let recheck: RemediationResultV1['recheck'];
       try {
-        const again = await drift.read({
-          entityRef,
-          credentials,
-          cluster: reading.cluster,
-        });
+        const again = await drift.read({ instance, cluster: reading.cluster });
         const drifted = new Set(
           again.report.items.filter(i => i.class !== 'in-sync').map(i => i.id),
         );

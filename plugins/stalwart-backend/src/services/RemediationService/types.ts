@@ -1,3 +1,4 @@
+import type { ResolvedInstance } from '../InstanceResolver/types';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type {
   DriftRemediationAction,
@@ -6,7 +7,7 @@ import type {
 import type { Request } from 'express';
 
 export interface RemediationRequest {
-  entityRef: string;
+  instance: ResolvedInstance;
   credentials: BackstageCredentials;
   /** The HTTP request, for the audit event's actor and origin. */
   request: Request;

@@ -7,7 +7,7 @@ import {
   createClusterClientService,
 } from '../ClusterClientService/createClusterClientService';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
-import { instanceFromEntity } from '../StatusService/instanceFromEntity';
+import { instanceFromEntity } from '../InstanceResolver/instanceFromEntity';
 import { createV015Client } from './clients/V015Client';
 import { createV016Client } from './clients/V016Client';
 import { chooseCredentials } from './credentials/chooseCredentials';

@@ -13,7 +13,10 @@ import type { StalwartStatusConfig } from '../../config/types';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';
 import { departedReasons } from './departedReasons';
-import { InstanceLocation, instanceFromEntity } from './instanceFromEntity';
+import {
+  InstanceLocation,
+  instanceFromEntity,
+} from '../InstanceResolver/instanceFromEntity';
 import { readInstanceObjects } from './readInstanceObjects';
 import {
   unreadableKinds,

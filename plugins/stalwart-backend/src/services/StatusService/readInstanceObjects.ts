@@ -4,7 +4,7 @@ import type {
   KubernetesCacheService,
   ResourceKind,
 } from '../KubernetesCacheService/types';
-import type { InstanceLocation } from './instanceFromEntity';
+import type { InstanceLocation } from '../InstanceResolver/instanceFromEntity';
 import { selectInstanceObjects } from './selectInstanceObjects';
 
 const NAMESPACE_KINDS: ResourceKind[] = [

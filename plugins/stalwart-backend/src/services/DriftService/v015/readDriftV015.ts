@@ -4,7 +4,7 @@ import {
   podSubstitutionsV015,
   V015PodInput,
 } from '@stalwart-backstage/plugin-stalwart-node';
-import type { InstanceLocation } from '../../StatusService/instanceFromEntity';
+import type { InstanceLocation } from '../../InstanceResolver/instanceFromEntity';
 import type { StalwartPodConnection } from '../../StalwartConnection/types';
 import type { DeclaredObjects } from '../declaredObjects';
 import { readFailureOf } from '../readFailure';

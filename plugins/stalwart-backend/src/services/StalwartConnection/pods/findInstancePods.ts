@@ -5,7 +5,7 @@ import {
   StalwartGeneration,
 } from '@stalwart-backstage/plugin-stalwart-charts';
 import type { KubernetesCacheService } from '../../KubernetesCacheService/types';
-import type { InstanceLocation } from '../../StatusService/instanceFromEntity';
+import type { InstanceLocation } from '../../InstanceResolver/instanceFromEntity';
 import { selectInstanceObjects } from '../../StatusService/selectInstanceObjects';
 import type { StalwartPod } from '../types';
 
