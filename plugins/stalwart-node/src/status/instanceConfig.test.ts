@@ -27,8 +27,8 @@ describe('readInstanceConfig', () => {
       trustedNetworks: [],
       listeners: [
         { name: 'http', ports: [8080], protocol: 'http' },
-        { name: 'submission', ports: [587], protocol: 'smtp' },
         { name: 'imap', ports: [993], protocol: 'imap' },
+        { name: 'submission', ports: [587], protocol: 'smtp' },
       ],
     });
   });

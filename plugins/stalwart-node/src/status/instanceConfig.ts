@@ -1,5 +1,6 @@
-import { parse as parseToml } from 'smol-toml';
 import type { ConfigMapObject } from '@stalwart-backstage/plugin-stalwart-common';
+import { parseStalwartToml } from '../toml/parseStalwartToml';
+import type { FlatConfig } from '../toml/types';
 
 /**
  * What the status rules need from an instance's rendered Stalwart configuration.
@@ -14,8 +15,6 @@ export interface InstanceConfigFacts {
   /** The kind of store holding the data (`rocksdb`, `postgresql`, `foundationdb`, …). */
   dataStore?: string;
 }
-
-type Table = Record<string, unknown>;
 
 /**
  * Reads the listener, PROXY-trust and data-store facts from the ConfigMap a chart renders
@@ -36,49 +35,52 @@ export function readInstanceConfig(
 }
 
 function factsFromToml(text: string): InstanceConfigFacts | undefined {
-  let config: Table;
+  let config: FlatConfig;
   try {
     // Charts leave bare placeholders (`node-id = __NODE_ID__`) that an init container fills in.
-    config = parseToml(text.replace(/=\s*(__[A-Z0-9_]+__)\s*$/gm, '= "$1"'));
+    config = parseStalwartToml(
+      text.replace(/=\s*(__[A-Z0-9_]+__)\s*$/gm, '= "$1"'),
+    );
   } catch {
     return undefined;
   }
-  const server = table(config.server);
-  const listenerTables = table(server.listener);
-  const listeners = Object.entries(listenerTables).map(([name, value]) => {
-    const listener = table(value);
-    return {
-      name,
-      ports: toArray(listener.bind).flatMap(portOf),
-      protocol:
-        typeof listener.protocol === 'string' ? listener.protocol : undefined,
-    };
-  });
-  const trustedNetworks = new Set<string>(
-    strings(table(server.proxy)['trusted-networks']),
-  );
-  for (const value of Object.values(listenerTables)) {
-    const proxy = table(table(value).proxy);
-    strings(proxy['trusted-networks']).forEach(n => trustedNetworks.add(n));
+  const listeners = new Map<string, InstanceConfigFacts['listeners'][0]>();
+  const trustedNetworks = new Set<string>();
+  for (const [key, value] of Object.entries(config)) {
+    if (isListItem(key, 'server.proxy.trusted-networks'))
+      trustedNetworks.add(value);
+    const match = /^server\.listener\.([^.]+)\.(.+)$/.exec(key);
+    if (!match) continue;
+    const [, name, field] = match;
+    const listener = listeners.get(name) ?? { name, ports: [] };
+    listeners.set(name, listener);
+    if (isListItem(field, 'bind')) listener.ports.push(...portOf(value));
+    else if (field === 'protocol') listener.protocol = value;
+    else if (isListItem(field, 'proxy.trusted-networks'))
+      trustedNetworks.add(value);
   }
-  const dataStoreId = table(config.storage).data;
-  const dataStoreType =
-    typeof dataStoreId === 'string'
-      ? table(table(config.store)[dataStoreId]).type
-      : undefined;
+  const dataStoreId = config['storage.data'];
+  const dataStoreType = dataStoreId
+    ? config[`store.${dataStoreId}.type`]
+    : undefined;
   return {
-    listeners,
+    listeners: [...listeners.values()],
     trustedNetworks: [...trustedNetworks],
-    dataStore:
-      typeof dataStoreType === 'string'
-        ? dataStoreType.toLowerCase()
-        : undefined,
+    dataStore: dataStoreType?.toLowerCase(),
   };
+}
+
+/** A flat key naming `name` itself or one item of it (`name.0000`, `name.0001`, …). */
+function isListItem(key: string, name: string): boolean {
+  return (
+    key === name ||
+    (key.startsWith(`${name}.`) && /^\d{4}$/.test(key.slice(name.length + 1)))
+  );
 }
 
 function factsFromJson(text: string): InstanceConfigFacts | undefined {
   try {
-    const config = JSON.parse(text) as Table;
+    const config = JSON.parse(text) as Record<string, unknown>;
     const type = config['@type'];
     // v0.16 keeps listeners and proxy trust in the data store, not in config.json.
     return {
@@ -91,23 +93,7 @@ function factsFromJson(text: string): InstanceConfigFacts | undefined {
   }
 }
 
-function table(value: unknown): Table {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Table)
-    : {};
-}
-
-function toArray(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  return value === undefined ? [] : [value];
-}
-
-function strings(value: unknown): string[] {
-  return toArray(value).filter((v): v is string => typeof v === 'string');
-}
-
-function portOf(bind: unknown): number[] {
-  if (typeof bind !== 'string') return [];
+function portOf(bind: string): number[] {
   const match = /:(\d+)$/.exec(bind.trim());
   return match ? [Number(match[1])] : [];
 }
