@@ -1,10 +1,30 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
-import statefulSet from './mailRelease/statefulset.json';
-import pods from './mailRelease/pods.json';
-import service from './mailRelease/service-mail.json';
-import configMap from './mailRelease/configmap.json';
-import certificate from './mailRelease/certificate.json';
-import helmRelease from './mailRelease/helmrelease.json';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// The same files the status rules are tested on, kept once in plugin-stalwart-node; its
+// `exports` keep src private, so they are read from the package folder.
+const fixture = (name: string): unknown =>
+  JSON.parse(
+    fs.readFileSync(
+      path.join(
+        path.dirname(
+          require.resolve(
+            '@stalwart-backstage/plugin-stalwart-node/package.json',
+          ),
+        ),
+        'src/status/__fixtures__',
+        name,
+      ),
+      'utf8',
+    ),
+  );
+const statefulSet = fixture('statefulset.json');
+const pods = fixture('pods.json');
+const service = fixture('service-mail.json');
+const configMap = fixture('configmap.json');
+const certificate = fixture('certificate.json');
+const helmRelease = fixture('helmrelease.json');
 
 /**
  * The objects of a healthy Antigenic-chart release `mail` in namespace `mail`, deployed by Flux,
