@@ -5,11 +5,10 @@ import {
   LocalKeyPatterns,
   compareConfigKeys,
   localKeyPatternsOf,
-  parseStalwartToml,
-  writeStalwartToml,
 } from '@stalwart-backstage/plugin-stalwart-node';
 import { StalwartServerDocument } from '../types';
 import { serverInsertedKeys } from './serverDefaults';
+import { readStalwartToml, writeStalwartTomlFile } from './stalwartToml';
 
 /** What one pod loaded at boot: its config.toml, as text and flattened, and its local-key patterns. */
 export interface PodConfig {
@@ -73,7 +72,7 @@ export class V015Server {
     let file: FlatConfig = {};
     let bootError: string | undefined;
     try {
-      file = parseStalwartToml(fileText);
+      file = readStalwartToml(fileText);
     } catch (error) {
       bootError = (error as Error).message;
     }
@@ -87,7 +86,7 @@ export class V015Server {
     if (isFirstBoot && override?.fileEdits) {
       for (const [key, value] of Object.entries(override.fileEdits))
         config.file.set(key, value);
-      config.fileText = writeStalwartToml(Object.fromEntries(config.file));
+      config.fileText = writeStalwartTomlFile(Object.fromEntries(config.file));
     }
     this.pods.set(pod.metadata.uid, config);
     if (this.document.spec.serverDefaults && !bootError) {
@@ -182,6 +181,6 @@ export class V015Server {
     if (this.document.spec.config?.readOnly) {
       throw new ReadOnlyConfigError('Failed to write local configuration');
     }
-    pod.fileText = writeStalwartToml(Object.fromEntries(next));
+    pod.fileText = writeStalwartTomlFile(Object.fromEntries(next));
   }
 }
