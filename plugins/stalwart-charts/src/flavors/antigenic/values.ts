@@ -1,5 +1,5 @@
-import type { RenderContext } from '../context';
-import { Replace, type Overrides } from '../deepMerge';
+import type { RenderContext } from '../../render/context';
+import { Replace, type Overrides } from '../../render/deepMerge';
 
 /** The antigenic port switches (values `service.mail.enabled`) by chart port name. */
 const MAIL_SWITCHES = ['smtp', 'submission', 'smtps', 'imap', 'imaps', 'sieve'];

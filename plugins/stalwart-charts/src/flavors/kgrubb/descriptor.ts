@@ -2,9 +2,9 @@ import {
   scaffoldSelectorLabels,
   scaffoldWatchLabels,
   suffixedFullname,
-} from './helmNames';
-import type { ChartFlavor } from './types';
-import { chartPort } from './ports';
+} from '../../charts/helmNames';
+import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
+import { chartPort } from '../../charts/ports';
 
 const CHART_NAME = 'stalwart';
 
@@ -16,7 +16,7 @@ const CHART_NAME = 'stalwart';
  *
  * @public
  */
-export const kgrubbChart: ChartFlavor = {
+export const kgrubbChart: ChartFlavor<ChartFlavorId> = {
   id: 'kgrubb',
   title: 'kgrubb Stalwart chart (v0.16, config.json, recovery admin)',
   chartName: CHART_NAME,

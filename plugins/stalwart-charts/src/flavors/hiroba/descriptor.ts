@@ -2,9 +2,9 @@ import {
   scaffoldFullname,
   scaffoldSelectorLabels,
   scaffoldWatchLabels,
-} from './helmNames';
-import type { ChartFlavor } from './types';
-import { chartPort } from './ports';
+} from '../../charts/helmNames';
+import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
+import { chartPort } from '../../charts/ports';
 
 const CHART_NAME = 'stalwart';
 
@@ -15,7 +15,7 @@ const CHART_NAME = 'stalwart';
  *
  * @public
  */
-export const hirobaChart: ChartFlavor = {
+export const hirobaChart: ChartFlavor<ChartFlavorId> = {
   id: 'hiroba',
   title: '7K Hiroba base chart (v0.16, RocksDB or PostgreSQL)',
   chartName: CHART_NAME,

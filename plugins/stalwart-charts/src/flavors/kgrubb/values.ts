@@ -1,5 +1,5 @@
-import type { RenderContext } from '../context';
-import { Replace, type Overrides } from '../deepMerge';
+import type { RenderContext } from '../../render/context';
+import { Replace, type Overrides } from '../../render/deepMerge';
 
 export function kgrubbOverrides(ctx: RenderContext): Overrides {
   const { spec, names } = ctx;

@@ -2,9 +2,9 @@ import {
   scaffoldFullname,
   scaffoldSelectorLabels,
   scaffoldWatchLabels,
-} from './helmNames';
-import type { ChartFlavor } from './types';
-import { chartPort } from './ports';
+} from '../../charts/helmNames';
+import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
+import { chartPort } from '../../charts/ports';
 
 const CHART_NAME = 'antigenic-stalwart-helm-chart';
 
@@ -15,7 +15,7 @@ const CHART_NAME = 'antigenic-stalwart-helm-chart';
  *
  * @public
  */
-export const antigenicChart: ChartFlavor = {
+export const antigenicChart: ChartFlavor<ChartFlavorId> = {
   id: 'antigenic',
   title: 'Antigenic Stalwart chart (v0.15, PostgreSQL/S3/Meilisearch/Redis)',
   chartName: CHART_NAME,
