@@ -54,7 +54,7 @@ export function registerChartFlavor(flavor: ChartFlavorModule): () => void {
   }
   registered.set(id, flavor);
   return () => {
-    registered.delete(id);
+    if (registered.get(id) === flavor) registered.delete(id);
   };
 }
 
