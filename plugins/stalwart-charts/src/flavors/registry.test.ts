@@ -19,58 +19,21 @@ import {
 } from './registry';
 import type { ChartFlavorModule } from './types';
 
-/** A made-up v0.16 chart, registered the way another module would. */
+/**
+ * A made-up v0.16 chart, registered the way another module would. Its Kubernetes objects are
+ * kgrubb's; its source, name, values and hooks are its own.
+ */
 const acmeMail: ChartFlavorModule = {
   descriptor: {
+    ...getChartFlavor('kgrubb'),
     id: 'acme-mail',
     title: 'ACME mail chart (made up for this test)',
     chartName: 'acme-mail',
     chartVersion: '2.3.4',
     source: { type: 'helm', repository: 'https://charts.acme.example' },
-    generation: 'v0.16',
-    image: { repository: 'stalwartlabs/stalwart', tag: 'v0.16.18' },
     referenceDir: 'acme-mail',
     hasValuesSchema: false,
-    workloadKind: () => 'StatefulSet',
-    nodeIds: () => ({ type: 'hostname-lease', firstOrdinal: 0 }),
-    objectNames: release => ({
-      fullname: `${release}-acme`,
-      workload: `${release}-acme`,
-      mailService: `${release}-acme`,
-      managementService: { name: `${release}-acme`, port: 8080 },
-      config: {
-        kind: 'ConfigMap',
-        name: `${release}-acme`,
-        key: 'config.json',
-      },
-      certificate: {
-        name: `${release}-acme-tls`,
-        secretName: `${release}-acme-tls`,
-        madeBy: 'renderer',
-      },
-    }),
-    fullnameRule: 'always-suffixed',
-    nameSuffixes: [''],
-    watchLabels: { 'app.kubernetes.io/name': 'acme-mail' },
     podSelector: release => ({ 'app.kubernetes.io/instance': release }),
-    ports: [
-      {
-        kind: 'smtp',
-        name: 'smtp',
-        port: 25,
-        containerPort: 25,
-        implicitTls: false,
-        enabledByDefault: true,
-      },
-      {
-        kind: 'management',
-        name: 'http',
-        port: 8080,
-        containerPort: 8080,
-        implicitTls: false,
-        enabledByDefault: true,
-      },
-    ],
   },
   defaultValues: {
     hostname: '',

@@ -5,6 +5,7 @@ import {
 } from '../../charts/helmNames';
 import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
 import { chartPort } from '../../charts/ports';
+import { statefulSetObjectNames } from '../../charts/statefulSetNames';
 
 const CHART_NAME = 'antigenic-stalwart-helm-chart';
 
@@ -33,25 +34,13 @@ export const antigenicChart: ChartFlavor<ChartFlavorId> = {
   }),
   objectNames(release) {
     const fullname = scaffoldFullname(release, CHART_NAME);
-    return {
-      fullname,
-      workload: fullname,
-      headlessService: `${fullname}-headless`,
+    return statefulSetObjectNames(fullname, {
       // The chart has no separate HTTP Service: 8080 and 443 ride on the mail Service.
       mailService: `${fullname}-mail`,
-      managementService: { name: `${fullname}-mail`, port: 8080 },
-      config: {
-        kind: 'ConfigMap',
-        name: `${fullname}-config`,
-        key: 'config.toml',
-      },
+      config: { kind: 'ConfigMap', key: 'config.toml' },
       // The chart names its Certificate from values; renderValues sets these names.
-      certificate: {
-        name: `${fullname}-tls`,
-        secretName: `${fullname}-tls`,
-        madeBy: 'chart',
-      },
-    };
+      certificateMadeBy: 'chart',
+    });
   },
   fullnameRule: 'scaffold',
   nameSuffixes: ['', '-headless', '-mail', '-config', '-tls'],

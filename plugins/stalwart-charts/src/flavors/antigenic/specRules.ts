@@ -9,14 +9,12 @@ export const antigenicSpecRules: FlavorSpecRules = {
     if (spec.cluster.nats) {
       report(['cluster', 'nats'], 'is not supported by the antigenic chart');
     }
-    if (
-      spec.http.mode === 'gateway' &&
-      Object.keys(spec.http.annotations).length > 0
-    ) {
+    const { mode, annotations } = spec.http;
+    const annotated = Object.keys(annotations).length > 0;
+    if (mode === 'gateway' && annotated)
       report(
         ['http', 'annotations'],
         "is not supported by the antigenic chart's HTTPRoute, which takes no annotations",
       );
-    }
   },
 };

@@ -5,6 +5,7 @@ import {
 } from '../../charts/helmNames';
 import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
 import { chartPort } from '../../charts/ports';
+import { statefulSetObjectNames } from '../../charts/statefulSetNames';
 
 const CHART_NAME = 'stalwart';
 
@@ -33,23 +34,11 @@ export const hirobaChart: ChartFlavor<ChartFlavorId> = {
   nodeIds: () => ({ type: 'hostname-lease', firstOrdinal: 1 }),
   objectNames(release) {
     const fullname = scaffoldFullname(release, CHART_NAME);
-    return {
-      fullname,
-      workload: fullname,
-      headlessService: `${fullname}-headless`,
+    return statefulSetObjectNames(fullname, {
       mailService: fullname,
-      managementService: { name: fullname, port: 8080 },
-      config: {
-        kind: 'Secret',
-        name: `${fullname}-config`,
-        key: 'config.json',
-      },
-      certificate: {
-        name: `${fullname}-tls`,
-        secretName: `${fullname}-tls`,
-        madeBy: 'renderer',
-      },
-    };
+      config: { kind: 'Secret', key: 'config.json' },
+      certificateMadeBy: 'renderer',
+    });
   },
   fullnameRule: 'scaffold',
   nameSuffixes: ['', '-headless', '-config', '-env', '-tls'],
