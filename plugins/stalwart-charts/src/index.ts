@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './charts';
+export * from './flavors';
 export * from './spec';
 export * from './render';
 export * from './settingsPlan';

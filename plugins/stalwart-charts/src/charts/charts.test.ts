@@ -1,7 +1,11 @@
 import { loadReferenceChart } from '@stalwart-backstage/test-harness/charts';
 import { derivedObjectNames, maxReleaseNameLength } from './derivedNames';
 import { expectedPodNames, nodeIdForPod } from './pods';
-import { CHART_FLAVORS, CHART_FLAVOR_IDS, getChartFlavor } from './registry';
+import {
+  CHART_FLAVORS,
+  CHART_FLAVOR_IDS,
+  getChartFlavor,
+} from '../flavors/registry';
 import type { ChartFlavorId } from './types';
 
 type Values = Record<string, any>;

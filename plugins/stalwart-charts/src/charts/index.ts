@@ -14,7 +14,7 @@ export {
   CHART_FLAVOR_IDS,
   getChartFlavor,
   isChartFlavorId,
-} from './registry';
+} from '../flavors/registry';
 export { derivedObjectNames, maxReleaseNameLength } from './derivedNames';
 export { MAX_OBJECT_NAME_LENGTH } from './helmNames';
 export { expectedPodNames, nodeIdForPod } from './pods';

@@ -1,5 +1,5 @@
 /**
- * The Helm chart flavors this project renders for and observes.
+ * The Helm chart flavors this project ships, which the instance spec's `chart` accepts.
  *
  * @public
  */
@@ -144,11 +144,12 @@ export interface ChartTopology {
 
 /**
  * Everything the renderers, the status backend and the simulator need to know about a chart.
+ * `Id` narrows to `ChartFlavorId` for the flavors this package ships.
  *
  * @public
  */
-export interface ChartFlavor {
-  id: ChartFlavorId;
+export interface ChartFlavor<Id extends string = string> {
+  id: Id;
   /** A human title. */
   title: string;
   /** `Chart.yaml` name. */

@@ -1,5 +1,5 @@
 import { loadReferenceTemplates } from '@stalwart-backstage/test-harness/charts';
-import { CHART_FLAVORS, CHART_FLAVOR_IDS } from './registry';
+import { CHART_FLAVORS, CHART_FLAVOR_IDS } from '../flavors/registry';
 import { chartWatchSelectors } from './watchSelectors';
 import type { ChartFlavor } from './types';
 

@@ -1,4 +1,4 @@
-import { CHART_FLAVORS } from './registry';
+import { CHART_FLAVORS } from '../flavors/registry';
 import type { ChartFlavor } from './types';
 
 /**

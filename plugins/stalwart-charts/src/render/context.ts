@@ -1,19 +1,23 @@
-import {
-  getChartFlavor,
-  type ChartFlavor,
-  type ChartObjectNames,
-  type ChartPort,
-} from '../charts';
+import type { ChartFlavor, ChartObjectNames, ChartPort } from '../charts';
+import { getChartFlavorModule } from '../flavors/registry';
+import type { ChartFlavorModule, DataStore } from '../flavors/types';
 import {
   requiredSecretKeys,
   resolvedDataStore,
   type InstanceSpec,
 } from '../spec';
 
-/** Everything the renderers derive from a spec, computed once. */
+/**
+ * Everything the renderers derive from a spec, computed once.
+ *
+ * @public
+ */
 export interface RenderContext {
   spec: InstanceSpec;
+  /** The chart's descriptor. */
   flavor: ChartFlavor;
+  /** The chart's flavor module: its values, policies and settings hooks. */
+  flavorModule: ChartFlavorModule;
   chartVersion: string;
   names: ChartObjectNames;
   /** The host HTTP routing serves. */
@@ -23,19 +27,21 @@ export interface RenderContext {
   /** Whether this project renders the cert-manager Certificate (the chart does not). */
   rendersCertificate: boolean;
   secretKeys: string[];
-  dataStore: 'rocksdb' | 'postgresql' | 'foundationdb';
+  dataStore: DataStore;
   /** The chart's ports with the spec's enablement applied. */
   ports: Array<ChartPort & { enabled: boolean }>;
   image: { repository: string; tag: string };
 }
 
 export function createRenderContext(spec: InstanceSpec): RenderContext {
-  const flavor = getChartFlavor(spec.chart);
+  const flavorModule = getChartFlavorModule(spec.chart);
+  const flavor = flavorModule.descriptor;
   const names = flavor.objectNames(spec.name, { replicas: spec.replicas });
   const switches = spec.service.ports as Record<string, boolean | undefined>;
   return {
     spec,
     flavor,
+    flavorModule,
     chartVersion: spec.chartVersion ?? flavor.chartVersion,
     names,
     httpHost: spec.http.hostname ?? spec.hostname,
@@ -53,11 +59,4 @@ export function createRenderContext(spec: InstanceSpec): RenderContext {
       tag: spec.image.tag ?? flavor.image.tag,
     },
   };
-}
-
-/** The enabled ports' `name: port` map, in the chart's order. */
-export function enabledPortMap(ctx: RenderContext): Record<string, number> {
-  return Object.fromEntries(
-    ctx.ports.filter(p => p.enabled).map(p => [p.name, p.port]),
-  );
 }

@@ -6,3 +6,5 @@ export { renderCatalogEntity } from './renderCatalogEntity';
 export { renderInstance } from './renderInstance';
 export { renderInstancePreview } from './renderInstancePreview';
 export { RENDERER_WATCH_LABELS, RENDERER_WATCH_SELECTOR } from './watchLabels';
+export type { RenderContext } from './context';
+export { Replace, type Overrides } from './deepMerge';

@@ -2,7 +2,6 @@ import type { SettingsPlanOperation } from '../settingsPlan/planFile';
 import { writeSettingsPlan } from '../settingsPlan/planWriter';
 import { RELAY_SECRET_KEY, type InstanceSpec } from '../spec';
 import { createRenderContext, type RenderContext } from './context';
-import { HIROBA_TLS_MOUNT } from './values/hirobaValues';
 
 type PlanOperation = SettingsPlanOperation;
 
@@ -136,28 +135,7 @@ export function renderSettingsPlan(spec: InstanceSpec): string | undefined {
       ),
     );
   }
-  if (spec.chart === 'hiroba' && (spec.tls.issuer || spec.tls.secretName)) {
-    // Certificates have no natural key in the schema (no labelProperty): replace them all.
-    ops.push(
-      { '@type': 'destroy', object: 'Certificate' },
-      {
-        '@type': 'create',
-        object: 'Certificate',
-        value: {
-          'mail-tls': {
-            certificate: {
-              '@type': 'File',
-              filePath: `${HIROBA_TLS_MOUNT}/tls.crt`,
-            },
-            privateKey: {
-              '@type': 'File',
-              filePath: `${HIROBA_TLS_MOUNT}/tls.key`,
-            },
-          },
-        },
-      },
-    );
-  }
+  ops.push(...(ctx.flavorModule.settingsPlan?.(ctx) ?? []));
   ops.push(...relay(ctx));
   if (spec.metrics.prometheus) {
     ops.push({

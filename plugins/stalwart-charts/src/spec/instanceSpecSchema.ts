@@ -31,7 +31,11 @@ const instanceSpecObject = z
     hostname: fqdn().describe('FQDN the mail listeners and certificate serve.'),
     chart: z
       .enum(CHART_FLAVOR_IDS as [ChartFlavorId, ...ChartFlavorId[]])
-      .describe('Chart flavor: antigenic, olsontech, hiroba or kgrubb.'),
+      .describe(
+        `Chart flavor: ${CHART_FLAVOR_IDS.slice(0, -1).join(', ')} or ${
+          CHART_FLAVOR_IDS[CHART_FLAVOR_IDS.length - 1]
+        }.`,
+      ),
     chartVersion: z
       .string()
       .regex(

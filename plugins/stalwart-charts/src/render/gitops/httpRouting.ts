@@ -1,21 +1,16 @@
-import type { ChartFlavorId } from '../../charts';
 import { buildObject, instanceMetadata } from './buildObject';
 import type { ManifestContext } from './models';
-
-/** Which HTTP routing objects each chart renders itself from its values. */
-const CHART_ROUTES: Record<ChartFlavorId, Array<'ingress' | 'gateway'>> = {
-  antigenic: ['ingress', 'gateway'],
-  olsontech: ['ingress'],
-  hiroba: ['gateway'],
-  kgrubb: ['ingress'],
-};
 
 /** An Ingress or HTTPRoute to Stalwart's plain HTTP listener, when the chart cannot make it. */
 export function httpRoutingObjects(
   ctx: ManifestContext,
 ): Array<Record<string, unknown>> {
   const { mode, annotations, ingressClassName, parentRefs } = ctx.spec.http;
-  if (mode === 'none' || CHART_ROUTES[ctx.spec.chart].includes(mode)) return [];
+  if (
+    mode === 'none' ||
+    ctx.flavorModule.chartRenders.httpRouting.includes(mode)
+  )
+    return [];
   const backend = ctx.names.managementService;
   const metadata = {
     ...instanceMetadata(ctx, ctx.names.fullname),

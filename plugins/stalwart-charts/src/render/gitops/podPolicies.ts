@@ -1,12 +1,13 @@
 import { buildObject, instanceMetadata } from './buildObject';
 import type { ManifestContext } from './models';
 
-/** A PodDisruptionBudget for charts without one (olsontech, kgrubb). */
+/** A PodDisruptionBudget for charts without one. */
 export function pdbObjects(
   ctx: ManifestContext,
 ): Array<Record<string, unknown>> {
-  const { pdb, chart, name } = ctx.spec;
-  if (!pdb.enabled || chart === 'antigenic' || chart === 'hiroba') return [];
+  const { pdb, name } = ctx.spec;
+  if (!pdb.enabled || ctx.flavorModule.chartRenders.podDisruptionBudget)
+    return [];
   return [
     buildObject(ctx.models.PodDisruptionBudget, {
       metadata: instanceMetadata(ctx, ctx.names.fullname),
@@ -25,8 +26,9 @@ export function pdbObjects(
 export function networkPolicyObjects(
   ctx: ManifestContext,
 ): Array<Record<string, unknown>> {
-  const { networkPolicy, chart, name } = ctx.spec;
-  if (!networkPolicy.enabled || chart === 'antigenic') return [];
+  const { networkPolicy, name } = ctx.spec;
+  if (!networkPolicy.enabled || ctx.flavorModule.chartRenders.networkPolicy)
+    return [];
   const ports = ctx.ports
     .filter(p => p.enabled)
     .map(p => ({ protocol: 'TCP' as const, port: p.containerPort }));

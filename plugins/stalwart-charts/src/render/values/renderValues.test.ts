@@ -4,10 +4,10 @@ import { parse } from 'yaml';
 import { CHART_FLAVORS, type ChartFlavorId } from '../../charts';
 import { loadReferenceChart } from '@stalwart-backstage/test-harness/charts';
 import { specMatrix } from '@stalwart-backstage/test-harness/charts';
-import { ANTIGENIC_DEFAULT_VALUES } from './chartDefaults/antigenic';
-import { HIROBA_DEFAULT_VALUES } from './chartDefaults/hiroba';
-import { KGRUBB_DEFAULT_VALUES } from './chartDefaults/kgrubb';
-import { OLSONTECH_DEFAULT_VALUES } from './chartDefaults/olsontech';
+import { ANTIGENIC_DEFAULT_VALUES } from '../../flavors/antigenic/defaultValues';
+import { HIROBA_DEFAULT_VALUES } from '../../flavors/hiroba/defaultValues';
+import { KGRUBB_DEFAULT_VALUES } from '../../flavors/kgrubb/defaultValues';
+import { OLSONTECH_DEFAULT_VALUES } from '../../flavors/olsontech/defaultValues';
 import { renderValues } from './renderValues';
 
 const EMBEDDED: Record<ChartFlavorId, unknown> = {

@@ -1,5 +1,6 @@
-import type { RenderContext } from '../context';
-import { Replace, type Overrides } from '../deepMerge';
+import type { RenderContext } from '../../render/context';
+import { Replace, type Overrides } from '../../render/deepMerge';
+import { scaffoldIngressValues } from '../../render/values/scaffoldIngress';
 
 export function olsontechOverrides(ctx: RenderContext): Overrides {
   const { spec, names } = ctx;
@@ -24,26 +25,7 @@ export function olsontechOverrides(ctx: RenderContext): Overrides {
           })),
       ),
     },
-    ingress:
-      spec.http.mode === 'ingress'
-        ? {
-            enabled: true,
-            className: spec.http.ingressClassName ?? '',
-            annotations: new Replace(spec.http.annotations),
-            hosts: [
-              {
-                host: ctx.httpHost,
-                paths: [{ path: '/', pathType: 'Prefix' }],
-              },
-            ],
-            tls: [
-              {
-                secretName: names.certificate.secretName,
-                hosts: [ctx.httpHost],
-              },
-            ],
-          }
-        : { enabled: false },
+    ingress: scaffoldIngressValues(ctx, names.certificate.secretName),
     ...(spec.resources ? { resources: new Replace(spec.resources) } : {}),
     tls: {
       dnsNames: [...new Set([spec.hostname, ctx.httpHost])],

@@ -1,5 +1,6 @@
-import type { RenderContext } from '../context';
-import { Replace, type Overrides } from '../deepMerge';
+import type { RenderContext } from '../../render/context';
+import { Replace, type Overrides } from '../../render/deepMerge';
+import { scaffoldIngressValues } from '../../render/values/scaffoldIngress';
 
 /** The antigenic port switches (values `service.mail.enabled`) by chart port name. */
 const MAIL_SWITCHES = ['smtp', 'submission', 'smtps', 'imap', 'imaps', 'sieve'];
@@ -33,19 +34,7 @@ export function antigenicOverrides(ctx: RenderContext): Overrides {
       enabled: spec.networkPolicy.enabled,
       ingress: { internetCidrs: spec.networkPolicy.allowedCidrs },
     },
-    ingress:
-      spec.http.mode === 'ingress'
-        ? {
-            enabled: true,
-            className: spec.http.ingressClassName ?? '',
-            annotations: new Replace(spec.http.annotations),
-            hosts: routeHosts.map(host => ({
-              host,
-              paths: [{ path: '/', pathType: 'Prefix' }],
-            })),
-            tls: [{ secretName: ctx.tlsSecretName, hosts: routeHosts }],
-          }
-        : { enabled: false },
+    ingress: scaffoldIngressValues(ctx, ctx.tlsSecretName),
     httpRoute:
       spec.http.mode === 'gateway'
         ? {

@@ -2,9 +2,10 @@ import {
   scaffoldSelectorLabels,
   scaffoldWatchLabels,
   suffixedFullname,
-} from './helmNames';
-import type { ChartFlavor } from './types';
-import { chartPort } from './ports';
+} from '../../charts/helmNames';
+import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
+import { chartPort } from '../../charts/ports';
+import { statefulSetObjectNames } from '../../charts/statefulSetNames';
 
 const CHART_NAME = 'stalwart';
 
@@ -16,7 +17,7 @@ const CHART_NAME = 'stalwart';
  *
  * @public
  */
-export const kgrubbChart: ChartFlavor = {
+export const kgrubbChart: ChartFlavor<ChartFlavorId> = {
   id: 'kgrubb',
   title: 'kgrubb Stalwart chart (v0.16, config.json, recovery admin)',
   chartName: CHART_NAME,
@@ -33,25 +34,13 @@ export const kgrubbChart: ChartFlavor = {
   nodeIds: () => ({ type: 'hostname-lease', firstOrdinal: 0 }),
   objectNames(release) {
     const fullname = suffixedFullname(release, CHART_NAME);
-    return {
-      fullname,
-      workload: fullname,
-      headlessService: `${fullname}-headless`,
+    return statefulSetObjectNames(fullname, {
       // With mailService.enabled the mail ports also get `<fullname>-mail`; the main Service
       // carries them either way.
       mailService: fullname,
-      managementService: { name: fullname, port: 8080 },
-      config: {
-        kind: 'ConfigMap',
-        name: `${fullname}-config`,
-        key: 'config.json',
-      },
-      certificate: {
-        name: `${fullname}-tls`,
-        secretName: `${fullname}-tls`,
-        madeBy: 'renderer',
-      },
-    };
+      config: { kind: 'ConfigMap', key: 'config.json' },
+      certificateMadeBy: 'renderer',
+    });
   },
   fullnameRule: 'always-suffixed',
   nameSuffixes: [

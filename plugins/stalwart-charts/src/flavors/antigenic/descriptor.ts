@@ -2,9 +2,10 @@ import {
   scaffoldFullname,
   scaffoldSelectorLabels,
   scaffoldWatchLabels,
-} from './helmNames';
-import type { ChartFlavor } from './types';
-import { chartPort } from './ports';
+} from '../../charts/helmNames';
+import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
+import { chartPort } from '../../charts/ports';
+import { statefulSetObjectNames } from '../../charts/statefulSetNames';
 
 const CHART_NAME = 'antigenic-stalwart-helm-chart';
 
@@ -15,7 +16,7 @@ const CHART_NAME = 'antigenic-stalwart-helm-chart';
  *
  * @public
  */
-export const antigenicChart: ChartFlavor = {
+export const antigenicChart: ChartFlavor<ChartFlavorId> = {
   id: 'antigenic',
   title: 'Antigenic Stalwart chart (v0.15, PostgreSQL/S3/Meilisearch/Redis)',
   chartName: CHART_NAME,
@@ -33,25 +34,13 @@ export const antigenicChart: ChartFlavor = {
   }),
   objectNames(release) {
     const fullname = scaffoldFullname(release, CHART_NAME);
-    return {
-      fullname,
-      workload: fullname,
-      headlessService: `${fullname}-headless`,
+    return statefulSetObjectNames(fullname, {
       // The chart has no separate HTTP Service: 8080 and 443 ride on the mail Service.
       mailService: `${fullname}-mail`,
-      managementService: { name: `${fullname}-mail`, port: 8080 },
-      config: {
-        kind: 'ConfigMap',
-        name: `${fullname}-config`,
-        key: 'config.toml',
-      },
+      config: { kind: 'ConfigMap', key: 'config.toml' },
       // The chart names its Certificate from values; renderValues sets these names.
-      certificate: {
-        name: `${fullname}-tls`,
-        secretName: `${fullname}-tls`,
-        madeBy: 'chart',
-      },
-    };
+      certificateMadeBy: 'chart',
+    });
   },
   fullnameRule: 'scaffold',
   nameSuffixes: ['', '-headless', '-mail', '-config', '-tls'],

@@ -2,9 +2,10 @@ import {
   scaffoldFullname,
   scaffoldSelectorLabels,
   scaffoldWatchLabels,
-} from './helmNames';
-import type { ChartFlavor } from './types';
-import { chartPort } from './ports';
+} from '../../charts/helmNames';
+import type { ChartFlavor, ChartFlavorId } from '../../charts/types';
+import { chartPort } from '../../charts/ports';
+import { statefulSetObjectNames } from '../../charts/statefulSetNames';
 
 const CHART_NAME = 'stalwart';
 
@@ -15,7 +16,7 @@ const CHART_NAME = 'stalwart';
  *
  * @public
  */
-export const hirobaChart: ChartFlavor = {
+export const hirobaChart: ChartFlavor<ChartFlavorId> = {
   id: 'hiroba',
   title: '7K Hiroba base chart (v0.16, RocksDB or PostgreSQL)',
   chartName: CHART_NAME,
@@ -33,23 +34,11 @@ export const hirobaChart: ChartFlavor = {
   nodeIds: () => ({ type: 'hostname-lease', firstOrdinal: 1 }),
   objectNames(release) {
     const fullname = scaffoldFullname(release, CHART_NAME);
-    return {
-      fullname,
-      workload: fullname,
-      headlessService: `${fullname}-headless`,
+    return statefulSetObjectNames(fullname, {
       mailService: fullname,
-      managementService: { name: fullname, port: 8080 },
-      config: {
-        kind: 'Secret',
-        name: `${fullname}-config`,
-        key: 'config.json',
-      },
-      certificate: {
-        name: `${fullname}-tls`,
-        secretName: `${fullname}-tls`,
-        madeBy: 'renderer',
-      },
-    };
+      config: { kind: 'Secret', key: 'config.json' },
+      certificateMadeBy: 'renderer',
+    });
   },
   fullnameRule: 'scaffold',
   nameSuffixes: ['', '-headless', '-config', '-env', '-tls'],

@@ -2,9 +2,13 @@ import {
   scaffoldFullname,
   scaffoldSelectorLabels,
   scaffoldWatchLabels,
-} from './helmNames';
-import type { ChartFlavor, ChartTopology } from './types';
-import { chartPort } from './ports';
+} from '../../charts/helmNames';
+import type {
+  ChartFlavor,
+  ChartFlavorId,
+  ChartTopology,
+} from '../../charts/types';
+import { chartPort } from '../../charts/ports';
 
 const CHART_NAME = 'stalwart';
 
@@ -20,7 +24,7 @@ const isClustered = ({ replicas }: ChartTopology) => replicas > 1;
  *
  * @public
  */
-export const olsontechChart: ChartFlavor = {
+export const olsontechChart: ChartFlavor<ChartFlavorId> = {
   id: 'olsontech',
   title: 'Olson Tech Stalwart chart (v0.14, FoundationDB + NATS)',
   chartName: CHART_NAME,

@@ -1,8 +1,15 @@
-import { enabledPortMap, type RenderContext } from '../context';
-import { Replace, type Overrides } from '../deepMerge';
+import type { RenderContext } from '../../render/context';
+import { Replace, type Overrides } from '../../render/deepMerge';
 
 /** Where the mail certificate Secret is mounted for the settings plan's Certificate object. */
 export const HIROBA_TLS_MOUNT = '/etc/stalwart/tls';
+
+/** The enabled ports' `name: port` map, in the chart's order. */
+function enabledPortMap(ctx: RenderContext): Record<string, number> {
+  return Object.fromEntries(
+    ctx.ports.filter(p => p.enabled).map(p => [p.name, p.port]),
+  );
+}
 
 function dataStore(ctx: RenderContext) {
   const pg = ctx.spec.storage.postgresql;

@@ -1,10 +1,10 @@
-import type { RenderContext } from '../context';
-import { Replace, type Overrides } from '../deepMerge';
+import type { RenderContext } from '../../render/context';
+import { Replace, type Overrides } from '../../render/deepMerge';
+import { scaffoldIngressValues } from '../../render/values/scaffoldIngress';
 
 export function kgrubbOverrides(ctx: RenderContext): Overrides {
   const { spec, names } = ctx;
   const exposesMail = spec.service.type !== 'ClusterIP';
-  const ingress = spec.http.mode === 'ingress';
   return {
     image: { repository: ctx.image.repository, tag: ctx.image.tag },
     replicaCount: spec.replicas,
@@ -29,22 +29,9 @@ export function kgrubbOverrides(ctx: RenderContext): Overrides {
       externalTrafficPolicy: spec.service.externalTrafficPolicy,
       annotations: new Replace(spec.service.annotations),
     },
-    ingress: ingress
-      ? {
-          enabled: true,
-          className: spec.http.ingressClassName ?? '',
-          annotations: new Replace(spec.http.annotations),
-          hosts: [
-            {
-              host: ctx.httpHost,
-              paths: [{ path: '/', pathType: 'Prefix', portName: 'mgmt' }],
-            },
-          ],
-          tls: [
-            { secretName: names.certificate.secretName, hosts: [ctx.httpHost] },
-          ],
-        }
-      : { enabled: false },
+    ingress: scaffoldIngressValues(ctx, names.certificate.secretName, {
+      portName: 'mgmt',
+    }),
     persistence: {
       ...(spec.storage.size ? { size: spec.storage.size } : {}),
       storageClass: spec.storage.storageClass ?? '',
