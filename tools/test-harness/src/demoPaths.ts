@@ -13,8 +13,8 @@ export const DEMO_SCENARIO = resolve(
 /** The demo's catalog file. */
 export const DEMO_ENTITIES = resolve(REPO_ROOT, 'examples/stalwart-demo.yaml');
 
+/** The project's shared folder beside the checkout (…/main/../shared). */
+export const SHARED_DIR = resolve(REPO_ROOT, '../shared');
+
 /** The real charts beside the checkout (shared/reference/charts), which the simulator renders. */
-export const REFERENCE_CHARTS = resolve(
-  REPO_ROOT,
-  '../shared/reference/charts',
-);
+export const REFERENCE_CHARTS = resolve(SHARED_DIR, 'reference/charts');

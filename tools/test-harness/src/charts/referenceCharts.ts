@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { SHARED_DIR } from '../demoPaths';
 
-/** shared/ lives beside the repository checkout (…/main/../shared). */
-export const SHARED_DIR = path.resolve(__dirname, '../../../../../shared');
+export { SHARED_DIR };
 
 export interface ReferenceChart {
   chart: { name: string; version: string; appVersion: string };

@@ -11,6 +11,7 @@ export type FlatStalwartConfig = Record<string, string>;
 
 const index4 = (n: number) => n.toString().padStart(4, '0');
 const BARE = /[\p{L}\p{N}.+\-]/u;
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
 export function readStalwartToml(text: string): FlatStalwartConfig {
   const out = new Map<string, string>();
@@ -21,9 +22,9 @@ export function readStalwartToml(text: string): FlatStalwartConfig {
   const fail = (what: string): never => {
     throw new Error(`${what} at line ${line}`);
   };
-  const set = (key: string, value: string) => {
+  const set = (key: string, scalar: string) => {
     if (out.has(key)) fail(`Duplicate key ${JSON.stringify(key)}`);
-    out.set(key, value);
+    out.set(key, scalar);
   };
   const skipBlank = (newlines: boolean) => {
     while (i < text.length) {
@@ -52,25 +53,18 @@ export function readStalwartToml(text: string): FlatStalwartConfig {
       return body;
     }
     i++;
-    let value = '';
+    let content = '';
     while (i < text.length && text[i] !== quote) {
       if (text[i] === '\n') fail('Unexpected end of line in a string');
       if (text[i] === '\\' && i + 1 < text.length) {
         const next = text[i + 1];
-        value +=
-          next === 'n'
-            ? '\n'
-            : next === 't'
-            ? '\t'
-            : next === 'r'
-            ? '\r'
-            : next;
+        content += ESCAPES[next] ?? next;
         i += 2;
-      } else value += text[i++];
+      } else content += text[i++];
     }
     if (i >= text.length) fail('Unterminated string');
     i++;
-    return value;
+    return content;
   }
 
   function keyPath(stop: RegExp): string {
@@ -175,7 +169,7 @@ export function readStalwartToml(text: string): FlatStalwartConfig {
     }
   }
   return Object.fromEntries(
-    [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    [...out].sort(([a], [b]) => a.localeCompare(b, 'en')),
   );
 }
 
