@@ -80,7 +80,7 @@ appGit() { git --git-dir="$APP/.git" --work-tree="$APP" "$@"; }
 if [ -f "$APP/.verify-install-ready" ] && appGit rev-parse -q --verify pristine >/dev/null 2>&1; then
   step "reuse the new app made earlier ($APP), reset to its state after install"
   appGit reset -q --hard pristine
-  appGit clean -qfdx -e node_modules -e .verify-install-ready
+  appGit clean -qfdx -e node_modules -e .yarn -e .verify-install-ready
 else
   find "$CACHE" -mindepth 1 -maxdepth 1 -name 'app-*' -exec rm -rf {} +
   step "create a new app with $CREATE_APP"
