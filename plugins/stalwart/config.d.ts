@@ -1,5 +1,3 @@
-import { HumanDuration } from '@backstage/types';
-
 export interface Config {
   stalwart?: {
     /** How the Stalwart frontend plugin behaves in the browser. */
@@ -10,7 +8,20 @@ export interface Config {
        * extension's `refreshInterval` config overrides it.
        * @visibility frontend
        */
-      refreshInterval?: HumanDuration | string;
+      refreshInterval?:
+        | string
+        | {
+            // Each unit is marked on its own: the config loader filters the browser's config
+            // per value, and a HumanDuration's units would reach it as `{}`.
+            /** @visibility frontend */
+            milliseconds?: number;
+            /** @visibility frontend */
+            seconds?: number;
+            /** @visibility frontend */
+            minutes?: number;
+            /** @visibility frontend */
+            hours?: number;
+          };
       /**
        * Where the empty states point for setting up an instance (annotations, clusters), e.g.
        * the plugin README in your Backstage repository. Default: Backstage's annotation docs.

@@ -15,6 +15,7 @@ import {
 } from './helpers';
 import { specInput, targetPathInput } from './inputProperties';
 import { filesOutput, pathOutput } from './outputProperties';
+import type { CatalogRenderAction } from './types';
 
 const validator = makeValidator();
 
@@ -74,7 +75,7 @@ function entityRefInput(
  *
  * @public
  */
-export function createCatalogRenderAction() {
+export function createCatalogRenderAction(): CatalogRenderAction {
   return createTemplateAction({
     id: 'stalwart:catalog:render',
     description:

@@ -4,6 +4,7 @@ import { examples } from './gitopsRender.examples';
 import { instanceFolder, parseSpecInput, writeWorkspaceFiles } from './helpers';
 import { specInput, targetPathInput } from './inputProperties';
 import { filesOutput, pathOutput } from './outputProperties';
+import type { GitOpsRenderAction } from './types';
 
 /**
  * `stalwart:gitops:render`: writes the Flux or Argo CD manifests (and, for v0.16 charts, the
@@ -11,7 +12,7 @@ import { filesOutput, pathOutput } from './outputProperties';
  *
  * @public
  */
-export function createGitOpsRenderAction() {
+export function createGitOpsRenderAction(): GitOpsRenderAction {
   return createTemplateAction({
     id: 'stalwart:gitops:render',
     description:

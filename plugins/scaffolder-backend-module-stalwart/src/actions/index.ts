@@ -4,3 +4,19 @@ export { createGitOpsRenderAction } from './gitopsRender';
 export { createCatalogRenderAction } from './catalogRender';
 export { createPublishLocalAction } from './publishLocal';
 export type { PublishLocalActionOptions } from './publishLocal';
+export type {
+  CatalogRenderAction,
+  CatalogRenderActionInput,
+  CatalogRenderActionOutput,
+  GitOpsRenderAction,
+  GitOpsRenderActionOutput,
+  PublishLocalAction,
+  PublishLocalActionInput,
+  PublishLocalActionOutput,
+  RenderActionInput,
+  SpecValidateAction,
+  SpecValidateActionInput,
+  SpecValidateActionOutput,
+  ValuesRenderAction,
+  ValuesRenderActionOutput,
+} from './types';

@@ -12,6 +12,7 @@ import { examples } from './publishLocal.examples';
 import { instanceBranch, instanceFolder, parseSpecInput } from './helpers';
 import { specInput } from './inputProperties';
 import { readWorkspaceFolder } from './readWorkspaceFolder';
+import type { PublishLocalAction } from './types';
 
 /** Options of {@link createPublishLocalAction}. */
 export interface PublishLocalActionOptions {
@@ -44,7 +45,9 @@ function authorOf(user: UserContext | undefined): GitIdentity {
  *
  * @public
  */
-export function createPublishLocalAction(options: PublishLocalActionOptions) {
+export function createPublishLocalAction(
+  options: PublishLocalActionOptions,
+): PublishLocalAction {
   const { config, repository } = options;
   return createTemplateAction({
     id: 'stalwart:publish:local',

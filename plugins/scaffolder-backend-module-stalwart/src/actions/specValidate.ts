@@ -3,6 +3,7 @@ import { getChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
 import { examples } from './specValidate.examples';
 import { instanceBranch, instanceEntityRef, parseSpecInput } from './helpers';
 import { specInput } from './inputProperties';
+import type { SpecValidateAction } from './types';
 
 /**
  * `stalwart:spec:validate`: checks the spec against every rule (including the flavor rules
@@ -11,7 +12,7 @@ import { specInput } from './inputProperties';
  *
  * @public
  */
-export function createSpecValidateAction() {
+export function createSpecValidateAction(): SpecValidateAction {
   return createTemplateAction({
     id: 'stalwart:spec:validate',
     description:
@@ -23,7 +24,8 @@ export function createSpecValidateAction() {
       output: {
         spec: z =>
           z
-            .record(z.unknown())
+            // any, not unknown: what a JSON round trip gives satisfies the JsonObject output type
+            .record(z.any())
             .describe('The spec with every default applied.'),
         name: z => z.string().describe('Instance (Helm release) name.'),
         namespace: z => z.string().describe('Namespace the instance runs in.'),

@@ -9,6 +9,7 @@ import {
 } from './helpers';
 import { specInput, targetPathInput } from './inputProperties';
 import { filesOutput, pathOutput } from './outputProperties';
+import type { ValuesRenderAction } from './types';
 
 /**
  * `stalwart:values:render`: writes the chart's complete values.yaml for the spec into the
@@ -16,7 +17,7 @@ import { filesOutput, pathOutput } from './outputProperties';
  *
  * @public
  */
-export function createValuesRenderAction() {
+export function createValuesRenderAction(): ValuesRenderAction {
   return createTemplateAction({
     id: 'stalwart:values:render',
     description:
