@@ -13,4 +13,5 @@ for theme in light dark; do
   cp "$shots/fleet-$theme.png" "docs/images/fleet-page-$theme.png"
 done
 cp "$shots/template-review.png" docs/images/template-preview.png
+cp "$shots/template-review-dark.png" docs/images/template-preview-dark.png
 echo "Updated the README's screenshots in docs/images/"

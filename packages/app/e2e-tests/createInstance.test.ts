@@ -37,3 +37,19 @@ test('a developer creates a mail server from the template, changing only name an
     timeout: 60_000,
   });
 });
+
+// The scaffolder form loses its state on reload, so the dark picture walks the form again in a
+// page that starts dark, and stops before Create.
+test('the template preview reads in the dark theme', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
+  await signInAsGuest(page, '/create/templates/default/stalwart-instance');
+  await page.getByLabel('Name', { exact: false }).first().fill('preview-dark');
+  await page.getByLabel('Mail host name').fill('preview-dark.example.com');
+  for (let step = 0; step < 10; step++) {
+    if (await page.getByRole('button', { name: 'Create' }).isVisible()) break;
+    await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
+  }
+  await expect(page.getByRole('button', { name: 'Create' })).toBeVisible();
+  await keepScreenshot(page, 'template-review-dark');
+});

@@ -1,5 +1,5 @@
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
-import MailIcon from '@material-ui/icons/Mail';
+import { RiMailLine } from '@remixicon/react';
 import { rootRouteRef } from '../routes';
 
 /** `page:stalwart`: every instance in the catalog, at `/stalwart`, in the nav as "Mail servers". */
@@ -7,7 +7,7 @@ export const stalwartFleetPage = PageBlueprint.make({
   params: {
     path: '/stalwart',
     title: 'Mail servers',
-    icon: <MailIcon fontSize="inherit" />,
+    icon: <RiMailLine size="1em" aria-hidden />,
     routeRef: rootRouteRef,
     loader: () =>
       import('../components/FleetPage/FleetPage').then(m => (

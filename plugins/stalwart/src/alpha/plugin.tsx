@@ -1,5 +1,5 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import MailIcon from '@material-ui/icons/Mail';
+import { RiMailLine } from '@remixicon/react';
 import { rootRouteRef } from '../routes';
 import { stalwartClientApi, stalwartQueryCacheApi } from './apis';
 import {
@@ -18,7 +18,7 @@ import { stalwartSpecPreviewFormField } from './formFields';
 export const stalwartPlugin = createFrontendPlugin({
   pluginId: 'stalwart',
   title: 'Mail servers',
-  icon: <MailIcon fontSize="inherit" />,
+  icon: <RiMailLine size="1em" aria-hidden />,
   extensions: [
     stalwartClientApi,
     stalwartQueryCacheApi,

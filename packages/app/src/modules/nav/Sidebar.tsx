@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
-import MenuIcon from '@material-ui/icons/Menu';
+import { RiMenuLine } from '@remixicon/react';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 
 export const SidebarContent = NavContentBlueprint.make({
@@ -22,7 +22,7 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarDivider />
-          <SidebarGroup label="Menu" icon={<MenuIcon />}>
+          <SidebarGroup label="Menu" icon={<RiMenuLine aria-hidden />}>
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             {nav.take('page:stalwart')}

@@ -1,4 +1,3 @@
-import { useTheme } from '@material-ui/core';
 import type { CertificateStatus } from '@stalwart-backstage/plugin-stalwart-common';
 import { CERTIFICATE_THRESHOLDS } from '@stalwart-backstage/plugin-stalwart-common';
 
@@ -22,18 +21,18 @@ export function CertificateCountdown(props: {
   certificate: CertificateStatus;
   size?: number;
 }) {
-  const theme = useTheme();
   const { certificate, size = 96 } = props;
   const days = certificate.daysLeft ?? 0;
   const fraction = Math.min(1, Math.max(0, days / FULL_RING_DAYS));
-  let color = theme.palette.error.main;
+  // Backstage UI's colour tokens, so the ring follows the light and dark themes.
+  let color = 'var(--bui-negative-bg)';
   if (certificate.state === 'ok') {
-    color = theme.palette.success?.main ?? '#2e7d32';
+    color = 'var(--bui-positive-bg)';
   } else if (
     certificate.state === 'warning' &&
     days > CERTIFICATE_THRESHOLDS.criticalDays
   ) {
-    color = theme.palette.warning?.main ?? '#ed6c02';
+    color = 'var(--bui-warning-bg)';
   }
   const stroke = size / 10;
   const radius = (size - stroke) / 2;
@@ -52,7 +51,7 @@ export function CertificateCountdown(props: {
         cy={size / 2}
         r={radius}
         fill="none"
-        stroke={theme.palette.divider}
+        style={{ stroke: 'var(--bui-bg-neutral-3)' }}
         strokeWidth={stroke}
       />
       <circle
@@ -60,7 +59,7 @@ export function CertificateCountdown(props: {
         cy={size / 2}
         r={radius}
         fill="none"
-        stroke={color}
+        style={{ stroke: color }}
         strokeWidth={stroke}
         strokeDasharray={`${fraction * circumference} ${circumference}`}
         strokeLinecap="round"
@@ -72,7 +71,7 @@ export function CertificateCountdown(props: {
         textAnchor="middle"
         dominantBaseline="middle"
         fontSize={size / 4}
-        fill={theme.palette.text.primary}
+        style={{ fill: 'var(--bui-fg-primary)' }}
       >
         {certificate.daysLeft ?? '–'}
       </text>
@@ -81,7 +80,7 @@ export function CertificateCountdown(props: {
         y="70%"
         textAnchor="middle"
         fontSize={size / 9}
-        fill={theme.palette.text.secondary}
+        style={{ fill: 'var(--bui-fg-secondary)' }}
       >
         days
       </text>

@@ -1,8 +1,9 @@
-import { Box, Chip, Typography } from '@material-ui/core';
+import { Box, Flex } from '@backstage/ui';
 import type { CertificateStatus } from '@stalwart-backstage/plugin-stalwart-common';
-import { ReactNode } from 'react';
+import { Fact, FactList } from '../common/FactList';
 import { formatAge } from '../common/formatAge';
 import { ReasonList } from '../common/ReasonList';
+import { TruncatedText } from '../common/TruncatedText';
 import { CertificateCountdown, countdownText } from './CertificateCountdown';
 
 const STATE_LABELS: Record<CertificateStatus['state'], string> = {
@@ -13,19 +14,6 @@ const STATE_LABELS: Record<CertificateStatus['state'], string> = {
   'not-ready': 'Not ready',
   missing: 'Missing',
 };
-
-function Row(props: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography variant="body2" component="dt" color="textSecondary">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="dd" style={{ margin: '0 0 8px' }}>
-        {props.children}
-      </Typography>
-    </>
-  );
-}
 
 function when(iso: string | undefined): string {
   if (!iso) return 'Unknown';
@@ -45,6 +33,23 @@ function coverage(certificate: CertificateStatus): string {
     : `Does not cover ${certificate.hostname}`;
 }
 
+/** One name a line, cut with an ellipsis when it does not fit: a long name never wraps. */
+function DnsNames(props: { names: string[]; cluster: string }) {
+  if (props.names.length === 0) return <>None</>;
+  return (
+    <ul
+      aria-label={`DNS names in ${props.cluster}`}
+      style={{ listStyle: 'none', margin: 0, padding: 0 }}
+    >
+      {props.names.map(name => (
+        <li key={name}>
+          <TruncatedText text={name} code />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One cluster's cert-manager Certificate. */
 export function CertificateDetails(props: {
   certificate: CertificateStatus;
@@ -52,35 +57,30 @@ export function CertificateDetails(props: {
 }) {
   const { certificate } = props;
   return (
-    <Box display="flex" style={{ gap: 24 }} flexWrap="wrap">
+    <Flex gap="5" align="start" style={{ flexWrap: 'wrap' }}>
       <CertificateCountdown certificate={certificate} />
-      <Box flex={1} minWidth={220} component="dl" style={{ margin: 0 }}>
-        <Row label="State">
-          {STATE_LABELS[certificate.state]} · {countdownText(certificate)}
-        </Row>
-        {certificate.name && <Row label="Certificate">{certificate.name}</Row>}
-        <Row label="Issuer">
-          {certificate.issuer
-            ? `${certificate.issuer.kind ?? 'Issuer'} ${
-                certificate.issuer.name
-              }`
-            : 'Unknown'}
-        </Row>
-        <Row label="Expires">{when(certificate.notAfter)}</Row>
-        <Row label="Renewal">{when(certificate.renewalTime)}</Row>
-        <Row label="DNS names">
-          {certificate.dnsNames.length === 0
-            ? 'None'
-            : certificate.dnsNames.map(name => (
-                <Chip
-                  key={name}
-                  size="small"
-                  label={name}
-                  style={{ margin: '0 4px 4px 0' }}
-                />
-              ))}
-        </Row>
-        <Row label="Hostname coverage">{coverage(certificate)}</Row>
+      <Box style={{ flex: '1 1 320px', minWidth: 0 }}>
+        <FactList>
+          <Fact label="State">
+            {STATE_LABELS[certificate.state]} · {countdownText(certificate)}
+          </Fact>
+          {certificate.name && (
+            <Fact label="Certificate">{certificate.name}</Fact>
+          )}
+          <Fact label="Issuer">
+            {certificate.issuer
+              ? `${certificate.issuer.kind ?? 'Issuer'} ${
+                  certificate.issuer.name
+                }`
+              : 'Unknown'}
+          </Fact>
+          <Fact label="Expires">{when(certificate.notAfter)}</Fact>
+          <Fact label="Renewal">{when(certificate.renewalTime)}</Fact>
+          <Fact label="DNS names">
+            <DnsNames names={certificate.dnsNames} cluster={props.cluster} />
+          </Fact>
+          <Fact label="Hostname coverage">{coverage(certificate)}</Fact>
+        </FactList>
       </Box>
       <Box width="100%">
         <ReasonList
@@ -88,6 +88,6 @@ export function CertificateDetails(props: {
           label={`Certificate findings in ${props.cluster}`}
         />
       </Box>
-    </Box>
+    </Flex>
   );
 }

@@ -1,14 +1,16 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
+  Alert,
   Button,
   Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-} from '@material-ui/core';
-import { Alert, Skeleton } from '@material-ui/lab';
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+  Skeleton,
+  Text,
+} from '@backstage/ui';
 import type {
   DriftRemediationAction,
   RemediationResultV1,
@@ -100,46 +102,55 @@ export function RemediationDialog(props: {
   const label = DRIFT_REMEDIATIONS[target.action].label;
   return (
     <Dialog
-      open
-      onClose={onClose}
-      aria-labelledby="stalwart-remediation-title"
-      maxWidth="md"
-      fullWidth
+      isOpen
+      onOpenChange={isOpen => !isOpen && onClose()}
+      width="min(900px, 90vw)"
     >
-      <DialogTitle id="stalwart-remediation-title">
+      <DialogHeader>
         {label}: {target.subject}
-      </DialogTitle>
-      <DialogContent>
-        <DialogContentText>
+      </DialogHeader>
+      <DialogBody>
+        <Text as="p" variant="body-medium" color="secondary">
           {DRIFT_REMEDIATIONS[target.action].description}
-        </DialogContentText>
+        </Text>
         {state.step === 'planning' && (
-          <div role="progressbar" aria-label="Planning the remediation">
-            <Skeleton variant="text" />
-            <Skeleton variant="text" />
-          </div>
+          <Flex
+            direction="column"
+            gap="2"
+            mt="3"
+            role="progressbar"
+            aria-label="Planning the remediation"
+          >
+            <Skeleton width="100%" height={20} />
+            <Skeleton width="100%" height={20} />
+          </Flex>
         )}
         {plan && <RemediationPlanView plan={plan} />}
         {state.step === 'failed' && (
-          <Alert severity="error" role="alert">
-            {plan ? 'Applying the plan failed: ' : 'Planning failed: '}
-            {errorMessage(state.error)}
-          </Alert>
+          <Alert
+            status="danger"
+            icon
+            role="alert"
+            title={`${
+              plan ? 'Applying the plan failed: ' : 'Planning failed: '
+            }${errorMessage(state.error)}`}
+          />
         )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="secondary" onPress={onClose}>
+          Cancel
+        </Button>
         <Button
-          color="primary"
-          variant="contained"
-          onClick={apply}
-          disabled={
+          variant="primary"
+          onPress={apply}
+          isDisabled={
             !plan || plan.calls.length === 0 || state.step === 'applying'
           }
         >
           {state.step === 'applying' ? 'Applying…' : 'Apply plan'}
         </Button>
-      </DialogActions>
+      </DialogFooter>
     </Dialog>
   );
 }

@@ -1,15 +1,17 @@
 import {
-  Box,
-  Table,
+  Cell,
+  Column,
+  Row,
   TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+  TableHeader,
+  TableRoot,
+} from '@backstage/ui';
 import type { ExposureStatus } from '@stalwart-backstage/plugin-stalwart-common';
+import type { CSSProperties } from 'react';
+import { Fact, FactList } from '../common/FactList';
 import { formatAge, secondsSince } from '../common/formatAge';
 import { ReasonList } from '../common/ReasonList';
+import { TruncatedText } from '../common/TruncatedText';
 import { portRows } from './portRows';
 
 const STATE_TEXT = {
@@ -17,6 +19,9 @@ const STATE_TEXT = {
   missing: 'Not exposed',
   unbound: 'No listener',
 };
+
+const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
+const RIGHT: CSSProperties = { ...NOWRAP, textAlign: 'right' };
 
 function address(exposure: ExposureStatus): string {
   const service = exposure.service;
@@ -45,80 +50,69 @@ export function ExposureDetails(props: {
   const { exposure, cluster } = props;
   const { proxyProtocol } = exposure;
   return (
-    <Box>
-      <Box
-        component="dl"
-        display="grid"
-        style={{
-          gridTemplateColumns: 'max-content 1fr',
-          columnGap: 16,
-          margin: 0,
-        }}
-      >
-        <Typography component="dt" variant="body2" color="textSecondary">
-          Service
-        </Typography>
-        <Typography component="dd" variant="body2" style={{ margin: 0 }}>
+    <>
+      <FactList>
+        <Fact label="Service">
           {exposure.service
             ? `${exposure.service.name} (${exposure.service.type})`
             : 'None'}
-        </Typography>
-        <Typography component="dt" variant="body2" color="textSecondary">
-          External address
-        </Typography>
-        <Typography component="dd" variant="body2" style={{ margin: 0 }}>
-          {address(exposure)}
-        </Typography>
-        <Typography component="dt" variant="body2" color="textSecondary">
-          Traffic policy
-        </Typography>
-        <Typography component="dd" variant="body2" style={{ margin: 0 }}>
-          {trafficPolicy(exposure)}
-        </Typography>
-        <Typography component="dt" variant="body2" color="textSecondary">
-          PROXY protocol
-        </Typography>
-        <Typography component="dd" variant="body2" style={{ margin: 0 }}>
+        </Fact>
+        <Fact label="External address">{address(exposure)}</Fact>
+        <Fact label="Traffic policy">{trafficPolicy(exposure)}</Fact>
+        <Fact label="PROXY protocol">
           {proxyProtocol.enabled ? 'Sent by the load balancer' : 'Not sent'}
           {'; Stalwart trusts '}
           {proxyProtocol.trustedNetworks.length > 0
             ? proxyProtocol.trustedNetworks.join(', ')
             : 'no proxy network'}
-        </Typography>
-      </Box>
-      <Table size="small" aria-label={`Ports in ${cluster}`}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Listener</TableCell>
-            <TableCell align="right">Container port</TableCell>
-            <TableCell align="right">Service port</TableCell>
-            <TableCell>State</TableCell>
-          </TableRow>
-        </TableHead>
+        </Fact>
+      </FactList>
+      <TableRoot
+        aria-label={`Ports in ${cluster}`}
+        style={{
+          tableLayout: 'fixed',
+          width: '100%',
+          marginTop: 'var(--bui-space-3)',
+        }}
+      >
+        <TableHeader>
+          <Column isRowHeader style={{ ...NOWRAP, width: '28%' }}>
+            Listener
+          </Column>
+          <Column style={{ ...RIGHT, width: '20%' }}>Container port</Column>
+          <Column style={{ ...RIGHT, width: '30%' }}>Service port</Column>
+          <Column style={{ ...NOWRAP, width: '22%' }}>State</Column>
+        </TableHeader>
         <TableBody>
-          {portRows(exposure).map(row => (
-            <TableRow
-              key={`${row.state}:${row.listener ?? ''}:${row.containerPort}:${
-                row.servicePort ?? ''
-              }`}
-            >
-              <TableCell component="th" scope="row">
-                {row.listener ?? '–'}
-              </TableCell>
-              <TableCell align="right">{row.containerPort}</TableCell>
-              <TableCell align="right">
-                {row.servicePort ?? '–'}
-                {row.nodePort ? ` (node ${row.nodePort})` : ''}
-              </TableCell>
-              <TableCell>{STATE_TEXT[row.state]}</TableCell>
-            </TableRow>
-          ))}
+          {portRows(exposure).map(row => {
+            const id = `${row.state}:${row.listener ?? ''}:${
+              row.containerPort
+            }:${row.servicePort ?? ''}`;
+            return (
+              <Row key={id} id={id}>
+                <Cell>
+                  <TruncatedText text={row.listener ?? '–'} code />
+                </Cell>
+                <Cell style={RIGHT}>{row.containerPort}</Cell>
+                <Cell style={RIGHT}>
+                  <TruncatedText
+                    text={`${row.servicePort ?? '–'}${
+                      row.nodePort ? ` (node ${row.nodePort})` : ''
+                    }`}
+                  />
+                </Cell>
+                <Cell>
+                  <TruncatedText text={STATE_TEXT[row.state]} />
+                </Cell>
+              </Row>
+            );
+          })}
         </TableBody>
-      </Table>
+      </TableRoot>
       <ReasonList
         reasons={exposure.reasons}
         label={`Exposure findings in ${cluster}`}
       />
-    </Box>
+    </>
   );
 }

@@ -11,11 +11,11 @@ export function CertificateExpiryChart(props: { rows: FleetRow[] }) {
   const slot = WIDTH / buckets.length;
   // Backstage UI's theme variables, so the bars follow the light and dark themes.
   const colors = [
-    'var(--bui-fg-danger)',
-    'var(--bui-fg-danger)',
-    'var(--bui-fg-warning)',
-    'var(--bui-fg-info)',
-    'var(--bui-fg-success)',
+    'var(--bui-negative-bg)',
+    'var(--bui-negative-bg)',
+    'var(--bui-warning-bg)',
+    'var(--bui-accent-bg)',
+    'var(--bui-positive-bg)',
   ];
   const summary = buckets.map(b => `${b.label}: ${b.count}`).join(', ');
   return (

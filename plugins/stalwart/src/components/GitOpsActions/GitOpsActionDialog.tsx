@@ -1,15 +1,15 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
+  Alert,
   Button,
   Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Typography,
-} from '@material-ui/core';
-import { Alert, Skeleton } from '@material-ui/lab';
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Skeleton,
+  Text,
+} from '@backstage/ui';
 import type { GitOpsActionResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import { useEffect, useState } from 'react';
 import { stalwartApiRef } from '../../api/StalwartApi';
@@ -80,23 +80,39 @@ export function GitOpsActionDialog(props: {
   };
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="gitops-action-title">
-      <DialogTitle id="gitops-action-title">
+    <Dialog
+      isOpen
+      onOpenChange={isOpen => !isOpen && onClose()}
+      width="min(720px, 90vw)"
+    >
+      <DialogHeader>
         {button.label}: {button.owner}
-      </DialogTitle>
-      <DialogContent>
-        {state.step === 'planning' && <Skeleton variant="rect" height={80} />}
+      </DialogHeader>
+      <DialogBody>
+        {state.step === 'planning' && (
+          <div role="progressbar" aria-label="Planning the action">
+            <Skeleton width="100%" height={80} />
+          </div>
+        )}
         {(state.step === 'planned' || state.step === 'applying') && (
           <>
-            <DialogContentText>
+            <Text as="p" variant="body-medium">
               These JSON merge patches will be sent to cluster{' '}
               {state.plan.cluster}:
-            </DialogContentText>
+            </Text>
             <ol aria-label="Patches">
               {state.plan.patches.map((patch, index) => (
                 <li key={index}>
-                  <Typography variant="body2">{patch.description}</Typography>
-                  <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>
+                  <Text as="p" variant="body-medium">
+                    {patch.description}
+                  </Text>
+                  <pre
+                    style={{
+                      whiteSpace: 'pre-wrap',
+                      fontFamily: 'var(--bui-font-monospace)',
+                      fontSize: 'var(--bui-font-size-2)',
+                    }}
+                  >
                     {JSON.stringify(patch.body, null, 2)}
                   </pre>
                 </li>
@@ -105,29 +121,30 @@ export function GitOpsActionDialog(props: {
           </>
         )}
         {state.step === 'done' && (
-          <Alert severity={state.result.observed?.handled ? 'success' : 'info'}>
-            {observedText(state.result)}
-          </Alert>
+          <Alert
+            status={state.result.observed?.handled ? 'success' : 'info'}
+            icon
+            title={observedText(state.result)}
+          />
         )}
         {state.step === 'failed' && (
-          <Alert severity="error">{errorMessage(state.error)}</Alert>
+          <Alert status="danger" icon title={errorMessage(state.error)} />
         )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="secondary" onPress={onClose}>
           {state.step === 'done' ? 'Close' : 'Cancel'}
         </Button>
         {(state.step === 'planned' || state.step === 'applying') && (
           <Button
-            color="primary"
-            variant="contained"
-            disabled={state.step === 'applying'}
-            onClick={() => apply(state.plan)}
+            variant="primary"
+            isDisabled={state.step === 'applying'}
+            onPress={() => apply(state.plan)}
           >
             {button.label}
           </Button>
         )}
-      </DialogActions>
+      </DialogFooter>
     </Dialog>
   );
 }

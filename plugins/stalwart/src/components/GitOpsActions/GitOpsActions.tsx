@@ -1,5 +1,5 @@
 import { usePermission } from '@backstage/plugin-permission-react';
-import { Box, Button } from '@material-ui/core';
+import { Button, Flex } from '@backstage/ui';
 import {
   InstanceStatusResponseV1,
   stalwartGitOpsReconcilePermission,
@@ -21,19 +21,13 @@ export function GitOpsActions(props: { status: InstanceStatusResponseV1 }) {
   if (buttons.length === 0 || !permission.allowed) return null;
   const entityRef = parseEntityRef(status.entityRef);
   return (
-    <Box
-      display="flex"
-      style={{ gap: 8 }}
-      mt={2}
-      role="group"
-      aria-label="GitOps actions"
-    >
+    <Flex gap="2" mt="4" role="group" aria-label="GitOps actions">
       {buttons.map(button => (
         <Button
           key={`${button.cluster}/${button.action}`}
-          variant="outlined"
+          variant="secondary"
           size="small"
-          onClick={() => setOpen(button)}
+          onPress={() => setOpen(button)}
         >
           {button.label}
         </Button>
@@ -45,6 +39,6 @@ export function GitOpsActions(props: { status: InstanceStatusResponseV1 }) {
           onClose={() => setOpen(undefined)}
         />
       )}
-    </Box>
+    </Flex>
   );
 }

@@ -1,5 +1,6 @@
-import { Box, LinearProgress, Typography } from '@material-ui/core';
+import { Box, Text } from '@backstage/ui';
 import type { WorkloadStatus } from '@stalwart-backstage/plugin-stalwart-common';
+import { ProgressBar } from '../common/ProgressBar';
 
 /** The StatefulSet or Deployment: replicas ready, and how far a rollout has come. */
 export function WorkloadSummary(props: { workload: WorkloadStatus }) {
@@ -7,24 +8,23 @@ export function WorkloadSummary(props: { workload: WorkloadStatus }) {
   const { desired, ready, updated } = workload.replicas;
   const progress = desired === 0 ? 100 : Math.round((updated / desired) * 100);
   return (
-    <Box mb={2}>
-      <Typography variant="body1">
+    <Box mb="4">
+      <Text as="p" variant="body-large">
         {workload.kind} <strong>{workload.name}</strong>: {ready}/{desired}{' '}
         ready
         {workload.dataStore ? `, data store ${workload.dataStore}` : ''}
-      </Typography>
+      </Text>
       {workload.rolloutInProgress && (
-        <Box mt={1}>
-          <Typography variant="body2" id={`rollout-${workload.name}`}>
+        <Box mt="2">
+          <Text as="p" variant="body-medium" id={`rollout-${workload.name}`}>
             Rollout in progress: {updated} of {desired} pods updated
             {workload.revisions.update
               ? ` to ${workload.revisions.update}`
               : ''}
-          </Typography>
-          <LinearProgress
-            variant="determinate"
+          </Text>
+          <ProgressBar
             value={progress}
-            aria-labelledby={`rollout-${workload.name}`}
+            labelledBy={`rollout-${workload.name}`}
           />
         </Box>
       )}

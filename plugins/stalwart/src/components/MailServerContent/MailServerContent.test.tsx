@@ -95,7 +95,7 @@ describe('MailServerContent', () => {
       within(certificate).getByText('Covers mail.example.com'),
     ).toBeInTheDocument();
 
-    const ports = within(region('Exposure')).getByRole('table', {
+    const ports = within(region('Exposure')).getByRole('grid', {
       name: 'Ports in homelab',
     });
     expect(within(ports).getAllByText('Exposed').length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@material-ui/core';
+import { Flex, Text } from '@backstage/ui';
 import {
   CertificateCountdown,
   countdownText,
@@ -11,38 +11,33 @@ export function CertificateCountdownCard() {
   return (
     <StatusCard title="Mail certificate" skeletonLines={2}>
       {status => (
-        <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
+        <Flex gap="5" style={{ flexWrap: 'wrap' }}>
           {status.clusters.map(cluster => (
-            <Box
-              key={cluster.cluster}
-              display="flex"
-              alignItems="center"
-              style={{ gap: 12 }}
-            >
+            <Flex key={cluster.cluster} align="center" gap="3">
               {cluster.certificate ? (
                 <CertificateCountdown
                   certificate={cluster.certificate}
                   size={72}
                 />
               ) : null}
-              <Box>
-                <Typography variant="subtitle2" component="p">
+              <div>
+                <Text as="p" variant="title-x-small">
                   {cluster.cluster}
-                </Typography>
-                <Typography variant="body2">
+                </Text>
+                <Text as="p" variant="body-medium">
                   {cluster.certificate
                     ? countdownText(cluster.certificate)
                     : cluster.error?.message ?? 'No data'}
-                </Typography>
+                </Text>
                 {staleLabel(cluster) && (
-                  <Typography variant="caption" color="textSecondary">
+                  <Text as="p" variant="body-small" color="secondary">
                     {staleLabel(cluster)}
-                  </Typography>
+                  </Text>
                 )}
-              </Box>
-            </Box>
+              </div>
+            </Flex>
           ))}
-        </Box>
+        </Flex>
       )}
     </StatusCard>
   );

@@ -1,5 +1,5 @@
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { Skeleton } from '@material-ui/lab';
+import { Skeleton } from '@backstage/ui';
 import { lazy, Suspense } from 'react';
 
 const SpecPreviewField = lazy(() =>
@@ -11,7 +11,7 @@ export function LazySpecPreviewField(
   props: FieldExtensionComponentProps<unknown>,
 ) {
   return (
-    <Suspense fallback={<Skeleton variant="rect" height={160} />}>
+    <Suspense fallback={<Skeleton width="100%" height={160} />}>
       <SpecPreviewField {...props} />
     </Suspense>
   );

@@ -1,5 +1,4 @@
-import { Box, Tab, Tabs, Typography } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
+import { Alert, Tab, TabList, TabPanel, Tabs } from '@backstage/ui';
 import type {
   InstanceSpec,
   RenderedFile,
@@ -24,45 +23,51 @@ function render(spec: InstanceSpec): RenderResult {
  */
 export default function RenderedFiles(props: { spec: InstanceSpec }) {
   const rendered = useMemo(() => render(props.spec), [props.spec]);
-  const [tab, setTab] = useState(0);
+  const [chosen, setChosen] = useState<string>();
 
   if ('error' in rendered) {
     return (
-      <Alert severity="error">Rendering failed: {rendered.error.message}</Alert>
+      <Alert
+        status="danger"
+        icon
+        mt="2"
+        title={`Rendering failed: ${rendered.error.message}`}
+      />
     );
   }
   const files = rendered.files;
-  const shown = files[Math.min(tab, files.length - 1)];
+  // A file the user chose can vanish when the form changes (another GitOps tool): fall back.
+  const selected = files.some(f => f.path === chosen) ? chosen : files[0]?.path;
   return (
-    <Box>
-      <Tabs
-        value={Math.min(tab, files.length - 1)}
-        onChange={(_e, next) => setTab(next)}
-        variant="scrollable"
-        aria-label="Rendered files"
-      >
+    <Tabs
+      selectedKey={selected}
+      onSelectionChange={key => setChosen(String(key))}
+    >
+      <TabList aria-label="Rendered files">
         {files.map(file => (
-          <Tab
-            key={file.path}
-            label={file.path}
-            id={`stalwart-file-${file.path}`}
-          />
+          <Tab key={file.path} id={file.path}>
+            {file.path}
+          </Tab>
         ))}
-      </Tabs>
-      <Typography
-        component="pre"
-        variant="body2"
-        aria-label={`Contents of ${shown.path}`}
-        style={{
-          maxHeight: 480,
-          overflow: 'auto',
-          fontFamily: 'monospace',
-          margin: 0,
-          padding: 8,
-        }}
-      >
-        {shown.content}
-      </Typography>
-    </Box>
+      </TabList>
+      {files.map(file => (
+        <TabPanel key={file.path} id={file.path}>
+          <pre
+            aria-label={`Contents of ${file.path}`}
+            style={{
+              maxHeight: 480,
+              overflow: 'auto',
+              fontFamily: 'var(--bui-font-monospace)',
+              fontSize: 'var(--bui-font-size-2)',
+              color: 'var(--bui-fg-primary)',
+              margin: 0,
+              padding: 'var(--bui-space-2)',
+            }}
+          >
+            {file.content}
+          </pre>
+        </TabPanel>
+      ))}
+    </Tabs>
   );
 }

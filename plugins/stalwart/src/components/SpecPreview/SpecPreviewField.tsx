@@ -1,7 +1,6 @@
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import type { JsonObject } from '@backstage/types';
-import { Box, List, ListItem, Typography } from '@material-ui/core';
-import { Alert, Skeleton } from '@material-ui/lab';
+import { Alert, Skeleton, Text } from '@backstage/ui';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { checkFormSpec } from './specProblems';
 import { excludedKeys } from './uiOptions';
@@ -39,33 +38,37 @@ export function SpecPreviewField(props: FieldExtensionComponentProps<unknown>) {
   const title = props.schema.title ?? 'Preview';
 
   return (
-    <Box component="section" aria-label={title} mt={2}>
-      <Typography variant="h6" component="h2">
+    <section aria-label={title} style={{ marginTop: 'var(--bui-space-4)' }}>
+      <Text as="h2" variant="title-small">
         {title}
-      </Typography>
+      </Text>
       {props.schema.description && (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" variant="body-medium" color="secondary">
           {props.schema.description}
-        </Typography>
+        </Text>
       )}
       {checked.result.ok ? (
-        <Suspense fallback={<Skeleton variant="rect" height={160} />}>
+        <Suspense fallback={<Skeleton width="100%" height={160} />}>
           <RenderedFiles spec={checked.result.spec} />
         </Suspense>
       ) : (
-        <Alert severity="warning" role="status">
-          <Typography variant="body2">
-            Fix these before the preview can render:
-          </Typography>
-          <List dense aria-label="Spec problems">
-            {checked.lines.map(line => (
-              <ListItem key={line} disableGutters>
-                <code>{line}</code>
-              </ListItem>
-            ))}
-          </List>
-        </Alert>
+        <Alert
+          status="warning"
+          icon
+          role="status"
+          mt="2"
+          title="Fix these before the preview can render:"
+          description={
+            <ul aria-label="Spec problems" style={{ margin: 0 }}>
+              {checked.lines.map(line => (
+                <li key={line}>
+                  <code>{line}</code>
+                </li>
+              ))}
+            </ul>
+          }
+        />
       )}
-    </Box>
+    </section>
   );
 }

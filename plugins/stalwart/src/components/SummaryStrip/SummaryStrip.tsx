@@ -1,4 +1,4 @@
-import { Box, Grid, Typography } from '@material-ui/core';
+import { Text } from '@backstage/ui';
 import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import { ReactNode } from 'react';
 import { staleLabel } from '../common/ClusterSection';
@@ -9,14 +9,18 @@ import { chartLabel, gitopsSummary, runningVersions } from './summaries';
 
 function Fact(props: { label: string; children: ReactNode }) {
   return (
-    <Grid item xs={12} sm={6} md={3}>
-      <Typography variant="overline" component="dt" color="textSecondary">
-        {props.label}
-      </Typography>
-      <Typography variant="body1" component="dd" style={{ margin: 0 }}>
-        {props.children}
-      </Typography>
-    </Grid>
+    <div>
+      <dt>
+        <Text as="span" variant="body-small" color="secondary">
+          {props.label}
+        </Text>
+      </dt>
+      <dd style={{ margin: 0 }}>
+        <Text as="span" variant="body-large">
+          {props.children}
+        </Text>
+      </dd>
+    </div>
   );
 }
 
@@ -31,10 +35,18 @@ export function SummaryStrip(props: { status: InstanceStatusResponseV1 }) {
   const { status } = props;
   const versions = runningVersions(status.clusters);
   return (
-    <Box>
+    <>
       <VerdictHeadline state={status.verdict.state} />
       <ReasonList reasons={status.verdict.reasons} label="Verdict reasons" />
-      <Grid container component="dl" spacing={2} style={{ margin: 0 }}>
+      {/* As many columns as fit at 220 px each: four on a wide screen, one on a phone. */}
+      <dl
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+          gap: 'var(--bui-space-4)',
+          margin: 'var(--bui-space-2) 0 0',
+        }}
+      >
         <Fact label="Stalwart version">{versionText(versions)}</Fact>
         <Fact label="Chart">{chartLabel(status.instance.chart)}</Fact>
         <Fact label="Clusters">
@@ -59,8 +71,8 @@ export function SummaryStrip(props: { status: InstanceStatusResponseV1 }) {
             })
             .join('; ') || 'Unknown'}
         </Fact>
-      </Grid>
+      </dl>
       <GitOpsActions status={status} />
-    </Box>
+    </>
   );
 }

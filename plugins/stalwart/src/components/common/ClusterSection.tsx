@@ -1,5 +1,4 @@
-import { Box, Chip, Typography } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
+import { Alert, Badge, Flex, Text } from '@backstage/ui';
 import type { ClusterInstanceStatusV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import { ReactNode } from 'react';
 import { formatAge, secondsSince } from './formatAge';
@@ -28,27 +27,33 @@ export function ClusterSection(props: {
   const { cluster } = props;
   const stale = staleLabel(cluster);
   return (
-    <Box component="section" aria-label={`Cluster ${cluster.cluster}`} mb={2}>
+    <section
+      aria-label={`Cluster ${cluster.cluster}`}
+      style={{ marginBottom: 'var(--bui-space-4)' }}
+    >
       {(props.showHeading || stale) && (
-        <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={1}>
+        <Flex align="center" gap="2" mb="2">
           {props.showHeading && (
-            <Typography variant="subtitle2" component="h4">
+            <Text as="h4" variant="title-x-small">
               Cluster {cluster.cluster}
-            </Typography>
+            </Text>
           )}
-          {stale && <Chip size="small" label={stale} color="secondary" />}
-        </Box>
+          {stale && <Badge size="small">{stale}</Badge>}
+        </Flex>
       )}
       {cluster.error && (
-        <Alert severity={cluster.data === 'stale' ? 'warning' : 'error'}>
-          Cluster {cluster.cluster}: {cluster.error.message}
-          {cluster.error.statusCode
-            ? ` (HTTP ${cluster.error.statusCode})`
-            : ''}
-          {`, since ${formatAge(secondsSince(cluster.error.since))} ago`}
-        </Alert>
+        <Alert
+          status={cluster.data === 'stale' ? 'warning' : 'danger'}
+          icon
+          mb="2"
+          title={`Cluster ${cluster.cluster}: ${cluster.error.message}${
+            cluster.error.statusCode
+              ? ` (HTTP ${cluster.error.statusCode})`
+              : ''
+          }, since ${formatAge(secondsSince(cluster.error.since))} ago`}
+        />
       )}
       {cluster.data !== 'unavailable' && props.children}
-    </Box>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Typography } from '@material-ui/core';
+import { Text } from '@backstage/ui';
 import type {
   ClusterInstanceStatusV1,
   InstanceStatusResponseV1,
@@ -29,7 +29,9 @@ export function PerClusterCard(props: {
             showHeading={status.clusters.length > 1}
           >
             {props.renderCluster(cluster, status) ?? (
-              <Typography variant="body2">{props.missing(status)}</Typography>
+              <Text as="p" variant="body-medium">
+                {props.missing(status)}
+              </Text>
             )}
           </ClusterSection>
         ))

@@ -1,5 +1,4 @@
-import { Typography } from '@material-ui/core';
-import { Alert, Skeleton } from '@material-ui/lab';
+import { Alert, Flex, Skeleton } from '@backstage/ui';
 import { ReactNode } from 'react';
 import type { SharedQueryResult } from '../../queries/useSharedQuery';
 import { BackendMissingState } from './BackendMissingState';
@@ -32,28 +31,35 @@ export function QueryStateFrame<T>(props: {
       );
     }
     return (
-      <div
+      <Flex
+        direction="column"
+        gap="2"
         role="progressbar"
         aria-label={`Loading ${subject}`}
         aria-busy="true"
       >
         {Array.from({ length: props.skeletonLines ?? 3 }, (_, i) => (
-          <Skeleton key={i} variant="text" height={28} />
+          <Skeleton key={i} width="100%" height={20} />
         ))}
-      </div>
+      </Flex>
     );
   }
   return (
     <>
       {query.error && (
-        <Alert severity="warning" role="status">
-          Refreshing the {subject} failed ({errorMessage(query.error)}); showing
-          data from{' '}
-          {query.updatedAt
-            ? `${formatAge((Date.now() - query.updatedAt) / 1000)} ago`
-            : 'earlier'}
-          .
-        </Alert>
+        <Alert
+          status="warning"
+          icon
+          role="status"
+          mb="3"
+          title={`Refreshing the ${subject} failed (${errorMessage(
+            query.error,
+          )}); showing data from ${
+            query.updatedAt
+              ? `${formatAge((Date.now() - query.updatedAt) / 1000)} ago`
+              : 'earlier'
+          }.`}
+        />
       )}
       {props.children(query.data)}
     </>
@@ -69,21 +75,30 @@ function QueryError(props: {
   if (kind === 'backend-missing') return <BackendMissingState />;
   if (kind === 'denied') {
     return (
-      <Alert severity="info" role="status">
-        <Typography variant="body2">
-          You do not have permission to see the {props.subject} (
-          <code>{props.permission}</code>). Ask the owners of this entity for
-          access.
-        </Typography>
-      </Alert>
+      <Alert
+        status="info"
+        icon
+        role="status"
+        title={
+          <>
+            You do not have permission to see the {props.subject} (
+            <code>{props.permission}</code>). Ask the owners of this entity for
+            access.
+          </>
+        }
+      />
     );
   }
   return (
-    <Alert severity="error" role="alert">
-      {kind === 'not-found'
-        ? 'Not found: '
-        : `Could not load the ${props.subject}: `}
-      {errorMessage(props.error)}
-    </Alert>
+    <Alert
+      status="danger"
+      icon
+      role="alert"
+      title={`${
+        kind === 'not-found'
+          ? 'Not found: '
+          : `Could not load the ${props.subject}: `
+      }${errorMessage(props.error)}`}
+    />
   );
 }

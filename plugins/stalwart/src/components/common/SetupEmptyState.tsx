@@ -1,6 +1,6 @@
 import { EmptyState } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { Button, Typography } from '@material-ui/core';
+import { ButtonLink, Text } from '@backstage/ui';
 import { STALWART_ANNOTATIONS } from '@stalwart-backstage/plugin-stalwart-common';
 
 const DEFAULT_DOCS_URL =
@@ -27,7 +27,7 @@ export function SetupEmptyState(props: { missing: 'annotation' | 'clusters' }) {
           : 'No cluster runs this instance'
       }
       description={
-        <Typography variant="body2" component="span">
+        <Text as="span" variant="body-medium">
           {annotation ? (
             <>
               Add <code>{STALWART_ANNOTATIONS.release}</code> (the Helm release
@@ -43,18 +43,17 @@ export function SetupEmptyState(props: { missing: 'annotation' | 'clusters' }) {
               <code>{STALWART_ANNOTATIONS.clusters}</code> annotation.
             </>
           )}
-        </Typography>
+        </Text>
       }
       action={
-        <Button
-          variant="contained"
-          color="primary"
+        <ButtonLink
+          variant="primary"
           href={docsUrl}
           target="_blank"
           rel="noopener"
         >
           Read the setup docs
-        </Button>
+        </ButtonLink>
       }
     />
   );

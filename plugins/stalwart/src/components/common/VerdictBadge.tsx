@@ -4,7 +4,7 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import { Typography } from '@material-ui/core';
+import { Text } from '@backstage/ui';
 import type { VerdictState } from '@stalwart-backstage/plugin-stalwart-common';
 
 const LABELS: Record<VerdictState, string> = {
@@ -40,14 +40,14 @@ export function VerdictBadge(props: { state: VerdictState }) {
  */
 export function VerdictHeadline(props: { state: VerdictState }) {
   return (
-    <Typography
-      variant="h6"
-      component="p"
+    <Text
+      as="p"
+      variant="title-x-small"
       role="status"
       aria-label={`Verdict: ${LABELS[props.state]}`}
     >
       <VerdictBadge state={props.state} />
-    </Typography>
+    </Text>
   );
 }
 

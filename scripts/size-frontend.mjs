@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Prints how much JavaScript (gzipped) the Stalwart plugin adds to the app: builds packages/app
-// twice, once with feature discovery excluding the plugin and once as configured, and compares
-// every emitted .js file. The with-plugin build runs last, so packages/app/dist ends up as the
-// normal production build.
+// Prints the app's JavaScript (gzipped), how much of it the Stalwart plugin adds, and whether
+// backend-only modules (drift engines, status evaluation, the Stalwart TOML parser, smol-toml)
+// reached the browser bundle. Builds packages/app twice, once with feature discovery excluding
+// the plugin and once as configured, and compares every emitted .js file; the with-plugin
+// build's source maps name the modules it holds. The with-plugin build runs last, so
+// packages/app/dist ends up as the normal production build. Takes minutes: not part of CI.
 //
-//   yarn size:frontend            build both and print the figure
-//   yarn size:frontend --reuse    compare the copies kept from the last run
+//   yarn size:frontend            build both and print the figures
+//   yarn size:frontend --reuse    measure the copies kept from the last run
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -20,10 +22,11 @@ import {
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { backendOnlyModules, bundledSources } from './lib/bundleSources.mjs';
 
 const PLUGIN = '@stalwart-backstage/plugin-stalwart';
 const BUDGET_KB = 150;
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const app = join(root, 'packages/app');
 const work = join(root, 'node_modules/.cache/stalwart-bundle-size');
 const reuse = process.argv.includes('--reuse');
@@ -78,7 +81,8 @@ mkdirSync(work, { recursive: true });
 const without = measure(
   build('without-plugin', `app:\n  packages:\n    exclude: ['${PLUGIN}']\n`),
 );
-const withPlugin = measure(build('with-plugin'));
+const withPluginDist = build('with-plugin');
+const withPlugin = measure(withPluginDist);
 const print = line => process.stdout.write(`${line}\n`);
 const kb = bytes => (bytes / 1024).toFixed(1);
 const added = withPlugin.total - without.total;
@@ -98,3 +102,25 @@ print(
   )} KB up front); budget ${BUDGET_KB} KB`,
 );
 if (added / 1024 > BUDGET_KB) process.exitCode = 1;
+
+const backendOnly = backendOnlyModules(bundledSources(withPluginDist));
+const found = backendOnly.filter(kind => kind.files.length > 0);
+print(
+  `Backend-only modules in the bundle: ${
+    found.length === 0 ? 'none' : found.map(kind => kind.name).join(', ')
+  }`,
+);
+for (const kind of backendOnly) {
+  const bytes = kind.files.reduce((sum, f) => sum + f.size, 0);
+  print(
+    `  ${kind.name}: ${
+      kind.files.length === 0
+        ? 'no'
+        : `yes, ${kind.files.length} file${
+            kind.files.length === 1 ? '' : 's'
+          }, ${kb(bytes)} KB of source`
+    }`,
+  );
+  for (const file of kind.files)
+    print(`    ${file.path} (${kb(file.size)} KB)`);
+}
