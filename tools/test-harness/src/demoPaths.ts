@@ -18,3 +18,6 @@ export const REFERENCE_CHARTS = resolve(
   REPO_ROOT,
   '../shared/reference/charts',
 );
+
+/** The demo's fleet folder: the instance specs and the GitOps folders rendered from them. */
+export const DEMO_FLEET = resolve(REPO_ROOT, 'examples/demo-fleet');
