@@ -30,3 +30,4 @@ export type {
   GitOpsObservedStateV1,
   GitOpsPatchV1,
 } from './gitopsActionsV1';
+export type { AdoptionResultV1 } from './adoptionV1';

@@ -8,26 +8,11 @@ import {
   digestOf,
   planAdoptionV016,
   SETTINGS_PLAN_PATH,
-  type AdoptionFileChange,
-  type AdoptionRefusal,
+  type AdoptionResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type express from 'express';
 import type { DriftService } from '../DriftService/types';
 import { instanceFolder } from './instanceFolder';
-
-/** `POST …/drift/adoptions`: the proposal (dry run) or the branch it was committed on. */
-export interface AdoptionResultV1 {
-  dryRun: boolean;
-  adopted: string[];
-  refused: AdoptionRefusal[];
-  /** The instance folder in the fleet repository. */
-  folder: string;
-  files: Array<Pick<AdoptionFileChange, 'path' | 'diff'>>;
-  /** Per adopted item, the live value it keeps: send it back with the apply. */
-  expectedLive: Record<string, string | null>;
-  branch: string;
-  commitSha?: string;
-}
 
 export const ADOPTION_BRANCH_PREFIX = 'stalwart-adopt/';
 const TRAILER = 'Adopts-Item: ';
