@@ -216,6 +216,7 @@ export const stalwartPlugin = createBackendPlugin({
           entityAccess,
           statusService,
           driftService,
+          adoptionService,
           gitopsActions,
           rateLimiter: gitopsRateLimiter,
         });

@@ -1,6 +1,7 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { AdoptionService } from '../services/AdoptionService/createAdoptionService';
 import type { DriftService } from '../services/DriftService/types';
 import type { EntityAccessService } from '../services/EntityAccess/types';
 import type { GitOpsActionService } from '../services/GitOpsActions/types';
@@ -15,6 +16,7 @@ export interface StalwartActionDeps {
   entityAccess: EntityAccessService;
   statusService: StatusService;
   driftService: DriftService;
+  adoptionService: AdoptionService;
   gitopsActions: GitOpsActionService;
   rateLimiter: RateLimiter;
 }

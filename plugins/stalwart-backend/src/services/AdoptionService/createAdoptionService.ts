@@ -28,7 +28,7 @@ export function createAdoptionService(options: {
   return {
     async auditRefusal(
       entityRef: string,
-      request: express.Request,
+      request: express.Request | undefined,
       error: Error,
     ) {
       const event = await auditor.createEvent({
@@ -67,7 +67,8 @@ export function createAdoptionService(options: {
       itemIds: string[];
       dryRun: boolean;
       expectedLive?: Record<string, string | null>;
-      request: express.Request;
+      /** The HTTP request, for the audit event; absent for an AI agent's action. */
+      request?: express.Request;
     }): Promise<AdoptionResultV1> {
       const { entityRef, credentials, itemIds, dryRun } = request;
       const reading = await drift.read({ entityRef, credentials });
