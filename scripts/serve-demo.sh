@@ -11,6 +11,9 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
 if [ -f tools/simulator/src/main.ts ]; then
+  # The demo instances' GitOps folders, on main of the fleet repository the template publishes
+  # to and live values are adopted into (kept as they are when already there).
+  yarn seed:fleet-repo .data/fleet-repo
   yarn sim --scenario tools/simulator/scenarios/demo --port 7070 --fleet-repo .data/fleet-repo &
   pids+=($!)
 fi

@@ -219,6 +219,7 @@ export const stalwartPlugin = createBackendPlugin({
           resolver,
           statusService,
           driftService,
+          adoptionService,
           gitopsActions,
           rateLimiter: gitopsRateLimiter,
         });

@@ -18,6 +18,7 @@ export {
 } from './legacy/plugin';
 export { stalwartApiRef } from './api/StalwartApi';
 export type {
+  AdoptionRequest,
   RemediationRequest,
   StalwartApi,
   StalwartRequestOptions,

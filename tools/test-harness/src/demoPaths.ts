@@ -18,3 +18,6 @@ export const SHARED_DIR = resolve(REPO_ROOT, '../shared');
 
 /** The real charts beside the checkout (shared/reference/charts), which the simulator renders. */
 export const REFERENCE_CHARTS = resolve(SHARED_DIR, 'reference/charts');
+
+/** The demo's fleet folder: the instance specs and the GitOps folders rendered from them. */
+export const DEMO_FLEET = resolve(REPO_ROOT, 'examples/demo-fleet');

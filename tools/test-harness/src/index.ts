@@ -22,6 +22,7 @@ export {
   startDemoFleet,
 } from './demoFleet';
 export type { DemoFleet } from './demoFleet';
+export { seedDemoFleetRepository } from './seedDemoFleetRepository';
 export { templateDefaults } from './templateDefaults';
 export type { JsonSchema } from './templateDefaults';
 export { REFERENCE_CHARTS } from './demoPaths';

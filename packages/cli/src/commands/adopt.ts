@@ -6,14 +6,8 @@ import {
   parseInstanceSpec,
   formatSpecProblems,
 } from '@stalwart-backstage/plugin-stalwart-charts';
-import {
-  ADOPTABLE_CLASSES,
-  adoptIntoSpec,
-  type AdoptionRefusal,
-  planAdoptionV016,
-  SETTINGS_PLAN_PATH,
-  unifiedDiff,
-} from '@stalwart-backstage/plugin-stalwart-node';
+import { ADOPTABLE_CLASSES } from '@stalwart-backstage/plugin-stalwart-common';
+import { adoptIntoSpec, type AdoptionRefusal, planAdoptionV016, SETTINGS_PLAN_PATH, unifiedDiff } from '@stalwart-backstage/plugin-stalwart-node';
 import type { CommandResult } from './render';
 
 export interface AdoptCommandOptions {

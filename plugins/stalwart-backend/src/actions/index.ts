@@ -1,4 +1,5 @@
 import { registerGetInstanceStatusAction } from './getInstanceStatusAction';
+import { registerKeepLiveValueAction } from './keepLiveValueAction';
 import { registerGetSettingsDriftAction } from './getSettingsDriftAction';
 import { registerListFleetAction } from './listFleetAction';
 import { registerReconcileInstanceAction } from './reconcileInstanceAction';
@@ -13,4 +14,5 @@ export function registerStalwartActions(deps: StalwartActionDeps): void {
   registerGetSettingsDriftAction(deps);
   registerListFleetAction(deps);
   registerReconcileInstanceAction(deps);
+  registerKeepLiveValueAction(deps);
 }

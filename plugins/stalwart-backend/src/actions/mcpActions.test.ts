@@ -3,7 +3,12 @@ import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { demoSecretDecoys } from '../__testUtils__/demoSecrets';
 import {
   DriftBackend,
@@ -17,7 +22,9 @@ jest.setTimeout(60_000);
 describe('Stalwart actions through the MCP endpoint', () => {
   let backend: DriftBackend;
   let decoys: string[];
+  let fleetRepository: string;
   const texts: string[] = [];
+  const MAX_CONNECTIONS = 'x:SystemSettings/singleton/maxConnections';
 
   const connect = async (userRef = 'user:default/ana') => {
     const { port } = backend.app.address() as AddressInfo;
@@ -50,7 +57,33 @@ describe('Stalwart actions through the MCP endpoint', () => {
   };
 
   beforeAll(async () => {
+    fleetRepository = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-fleet-'));
+    // The demo's edge folder as the checked-in example holds it (the renderer's output, which
+    // packages/backend/src/demoDrift.test.ts keeps it equal to).
+    // eslint-disable-next-line no-restricted-syntax
+    const example = path.resolve(
+      __dirname,
+      '../../../../examples/demo-fleet/edge/mail',
+    );
+    const repo = await LocalFleetRepository.open({
+      dir: fleetRepository,
+      defaultBranch: 'main',
+    });
+    await repo.propose({
+      branch: 'main',
+      folder: 'edge/mail',
+      files: ['settings-plan.ndjson', 'values.yaml', 'application.yaml'].map(
+        file => ({
+          path: file,
+          content: fs.readFileSync(path.join(example, file), 'utf8'),
+        }),
+      ),
+      update: true,
+      message: 'Seed the demo edge instance',
+      author: { name: 't', email: 't@example.invalid' },
+    });
     backend = await startDriftBackend({
+      stalwart: { gitops: { localRepository: fleetRepository } },
       features: [mcpActionsPlugin],
       backendConfig: { actions: { pluginSources: ['stalwart'] } },
     });
@@ -61,10 +94,11 @@ describe('Stalwart actions through the MCP endpoint', () => {
       delete backend.decisions[key];
   });
   afterAll(async () => {
-    await backend.stop();
+    await backend?.stop();
+    fs.rmSync(fleetRepository, { recursive: true, force: true });
   });
 
-  it('lists the four Stalwart tools with their read-only and destructive hints', async () => {
+  it('lists the five Stalwart tools with their read-only and destructive hints', async () => {
     const client = await connect();
     const { tools } = await client.listTools();
     await client.close();
@@ -81,6 +115,7 @@ describe('Stalwart actions through the MCP endpoint', () => {
     ).toEqual([
       ['stalwart.get-instance-status', true, false],
       ['stalwart.get-settings-drift', true, false],
+      ['stalwart.keep-live-value', false, false],
       ['stalwart.list-fleet', true, false],
       ['stalwart.reconcile-instance', false, true],
     ]);
@@ -161,6 +196,76 @@ describe('Stalwart actions through the MCP endpoint', () => {
     expect(result.isError).toBe(true);
     expect(result.text).toContain(
       'You may not reconcile the GitOps release of component:default/stalwart: stalwart.gitops.reconcile is not granted',
+    );
+  });
+
+  it('keeps a live value through keep-live-value: a dry run by default, then a branch touching only the settings plan', async () => {
+    const dry = JSON.parse(
+      (
+        await call('keep-live-value', {
+          entityRef: 'component:default/mail-edge',
+          itemIds: [MAX_CONNECTIONS],
+        })
+      ).text,
+    );
+    expect(dry).toMatchObject({
+      dryRun: true,
+      adopted: [MAX_CONNECTIONS],
+      folder: 'edge/mail',
+      expectedLive: { [MAX_CONNECTIONS]: '20000' },
+    });
+    expect(dry.files[0].diff).toContain('"maxConnections":20000');
+    expect(dry).not.toHaveProperty('commitSha');
+    const branches = () =>
+      execFileSync('git', ['branch', '--list', 'stalwart-adopt/*'], {
+        cwd: fleetRepository,
+        encoding: 'utf8',
+      }).trim();
+    expect(branches()).toBe('');
+
+    const applied = JSON.parse(
+      (
+        await call('keep-live-value', {
+          entityRef: 'component:default/mail-edge',
+          itemIds: [MAX_CONNECTIONS],
+          dryRun: false,
+          expectedLive: dry.expectedLive,
+        })
+      ).text,
+    );
+    expect(applied.commitSha).toMatch(/^[0-9a-f]{40}$/);
+    expect(
+      execFileSync('git', ['diff', '--name-only', 'main', applied.branch], {
+        cwd: fleetRepository,
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe('edge/mail/settings-plan.ndjson');
+  });
+
+  it('refuses keep-live-value for the secret setting, writing nothing', async () => {
+    const result = await call('keep-live-value', {
+      entityRef: 'component:default/mail-edge',
+      itemIds: ['x:MtaRoute/resend/authSecret'],
+    });
+    expect(result.isError).toBe(true);
+    expect(result.text).toContain('Nothing to adopt');
+  });
+
+  it('refuses keep-live-value to a caller without stalwart.settings.adopt, and audits the refusal', async () => {
+    backend.decisions['stalwart.settings.adopt'] = AuthorizeResult.DENY;
+    const result = await call('keep-live-value', {
+      entityRef: 'component:default/mail-edge',
+      itemIds: [MAX_CONNECTIONS],
+    });
+    expect(result.isError).toBe(true);
+    expect(result.text).toContain(
+      'You may not adopt the settings of component:default/mail-edge into git: stalwart.settings.adopt is not granted',
+    );
+    expect(backend.auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'settings-adoption',
+        meta: { entityRef: 'component:default/mail-edge' },
+      }),
     );
   });
 

@@ -1,5 +1,6 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { AdoptionService } from '../services/AdoptionService/createAdoptionService';
 import type { DriftService } from '../services/DriftService/types';
 import type { EntityAccessService } from '../services/EntityAccess/types';
 import type { InstanceResolver } from '../services/InstanceResolver/types';
@@ -15,6 +16,7 @@ export interface StalwartActionDeps {
   resolver: InstanceResolver;
   statusService: StatusService;
   driftService: DriftService;
+  adoptionService: AdoptionService;
   gitopsActions: GitOpsActionService;
   rateLimiter: RateLimiter;
 }

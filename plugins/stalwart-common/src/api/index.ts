@@ -30,3 +30,5 @@ export type {
   GitOpsObservedStateV1,
   GitOpsPatchV1,
 } from './gitopsActionsV1';
+export { ADOPTABLE_CLASSES } from './adoptionV1';
+export type { AdoptionResultV1 } from './adoptionV1';

@@ -1,5 +1,6 @@
 import type { DriftItemV1 } from '@stalwart-backstage/plugin-stalwart-common';
-import { ADOPTABLE_CLASSES, type AdoptionRefusal } from './types';
+import { ADOPTABLE_CLASSES } from '@stalwart-backstage/plugin-stalwart-common';
+import type { AdoptionRefusal } from './types';
 
 const WHY_NOT: Record<string, string> = {
   'in-sync': 'it is in sync: git already declares the live value',

@@ -1,17 +1,3 @@
-import type { DriftClass } from '@stalwart-backstage/plugin-stalwart-common';
-
-/**
- * The classes where keeping the live value means something: git then declares what runs
- * (`changed-live`, `database-only-user`) or stops declaring what does not (`missing-live`).
- *
- * @public
- */
-export const ADOPTABLE_CLASSES: readonly DriftClass[] = [
-  'changed-live',
-  'database-only-user',
-  'missing-live',
-];
-
 /**
  * An item that cannot be adopted, and why, in words naming the key or field.
  *

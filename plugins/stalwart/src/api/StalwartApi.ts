@@ -1,6 +1,7 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  AdoptionResultV1,
   DriftRemediationAction,
   GitOpsAction,
   GitOpsActionResultV1,
@@ -28,6 +29,19 @@ export interface RemediationRequest {
   /** The drift items to fix, by `DriftItemV1.id`. */
   itemIds: string[];
   dryRun: boolean;
+}
+
+/**
+ * Keeping live values: the dry run shows the diff, the apply commits it for review.
+ *
+ * @public
+ */
+export interface AdoptionRequest {
+  /** The drift items whose live value git should declare, by `DriftItemV1.id`. */
+  itemIds: string[];
+  dryRun: boolean;
+  /** The live values the dry run showed: the apply is refused (409) when one changed since. */
+  expectedLive?: Record<string, string | null>;
 }
 
 /**
@@ -61,6 +75,16 @@ export interface StalwartApi {
     request: RemediationRequest,
     options?: StalwartRequestOptions,
   ): Promise<RemediationResultV1>;
+
+  /**
+   * Previews (`dryRun`) or proposes the change that makes git declare the live values of drift
+   * items, on a branch of the fleet repository. Requires `stalwart.settings.adopt`.
+   */
+  adopt(
+    entityRef: CompoundEntityRef,
+    request: AdoptionRequest,
+    options?: StalwartRequestOptions,
+  ): Promise<AdoptionResultV1>;
 
   /**
    * Previews (`dryRun`) or runs a GitOps action on the instance's HelmRelease or Application:

@@ -2,6 +2,7 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
+  AdoptionResultV1,
   GitOpsAction,
   GitOpsActionResultV1,
   InstanceDriftResponseV1,
@@ -9,6 +10,7 @@ import type {
   RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type {
+  AdoptionRequest,
   RemediationRequest,
   StalwartApi,
   StalwartRequestOptions,
@@ -53,6 +55,18 @@ export class StalwartClient implements StalwartApi {
     options: StalwartRequestOptions = {},
   ): Promise<RemediationResultV1> {
     return this.request(await this.entityUrl(entityRef, 'drift/remediations'), {
+      ...options,
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async adopt(
+    entityRef: CompoundEntityRef,
+    request: AdoptionRequest,
+    options: StalwartRequestOptions = {},
+  ): Promise<AdoptionResultV1> {
+    return this.request(await this.entityUrl(entityRef, 'drift/adoptions'), {
       ...options,
       method: 'POST',
       body: request,

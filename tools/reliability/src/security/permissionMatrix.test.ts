@@ -146,6 +146,61 @@ const MATRIX: MatrixCase[] = [
     }),
   ),
   {
+    operationId: 'AdoptSettingsDriftV1',
+    title:
+      'an adoption dry run shows the settings plan diff to the holder of stalwart.settings.adopt',
+    user: USERS.operator,
+    decision: 'allow',
+    route: `${EDGE}/drift/adoptions`,
+    init: jsonPost({ itemIds: [MAX_CONNECTIONS], dryRun: true }),
+    verify: body => {
+      expect(body).toMatchObject({
+        dryRun: true,
+        adopted: [MAX_CONNECTIONS],
+        folder: 'edge/mail',
+        expectedLive: { [MAX_CONNECTIONS]: '20000' },
+      });
+      expect(body.files.map((f: any) => f.path)).toEqual([
+        'settings-plan.ndjson',
+      ]);
+      expect(body.files[0].diff).toContain('"maxConnections":20000');
+      expect(body).not.toHaveProperty('commitSha');
+    },
+  },
+  {
+    operationId: 'AdoptSettingsDriftV1',
+    title:
+      'an adoption is committed on its own branch of the fleet repository for the holder of stalwart.settings.adopt',
+    user: USERS.operator,
+    decision: 'allow',
+    route: `${EDGE}/drift/adoptions`,
+    init: jsonPost({
+      itemIds: [MAX_CONNECTIONS],
+      dryRun: false,
+      expectedLive: { [MAX_CONNECTIONS]: '20000' },
+    }),
+    verify: body => {
+      expect(body).toMatchObject({ dryRun: false, adopted: [MAX_CONNECTIONS] });
+      expect(body.branch).toMatch(/^stalwart-adopt\/edge\/mail\//);
+      expect(body.commitSha).toMatch(/^[0-9a-f]{40}$/);
+    },
+  },
+  {
+    operationId: 'ListSettingsAdoptionsV1',
+    title:
+      'open adoptions are listed to the holder of stalwart.settings.read, with the items each adopts',
+    user: USERS.reader,
+    decision: 'allow',
+    route: `${EDGE}/drift/adoptions`,
+    verify: body =>
+      expect(body.proposals).toEqual([
+        {
+          branch: expect.stringMatching(/^stalwart-adopt\/edge\/mail\//),
+          itemIds: [MAX_CONNECTIONS],
+        },
+      ]),
+  },
+  {
     operationId: 'ListSettingsAdoptionsV1',
     title:
       'open adoptions are refused to a user without stalwart.settings.read',
@@ -187,14 +242,6 @@ const PERMISSION_OF: Record<string, string | undefined> = {
   AdoptSettingsDriftV1: 'stalwart.settings.adopt',
 };
 
-/**
- * Operations whose ALLOW case needs a local fleet repository holding the instance's folder,
- * which this backend (the demo registered from a Git host) does not have: their ALLOW path is
- * proven against a real fleet repository in
- * plugins/stalwart-backend/src/services/AdoptionService/createAdoptionService.test.ts.
- */
-const DENY_ONLY = new Set(['ListSettingsAdoptionsV1', 'AdoptSettingsDriftV1']);
-
 /** The audit event a refused write records; reads record none. */
 const REFUSAL_EVENT_OF: Record<string, string | undefined> = {
   RemediateInstanceDriftV1: 'settings-remediation',
@@ -207,7 +254,6 @@ function expectedDecisions(operation: {
   isPublic: boolean;
 }): Decision[] {
   if (operation.isPublic) return ['public'];
-  if (DENY_ONLY.has(operation.operationId)) return ['deny'];
   return ['allow', 'deny'];
 }
 
@@ -315,9 +361,13 @@ describe('every route of the Stalwart backend, under ALLOW and DENY', () => {
       })),
     };
   }
+  /** The allowed writes that change something, and the audit event each records. */
+  const APPLY_EVENT_OF: Record<string, string> = {
+    RemediateInstanceDriftV1: 'settings-remediation',
+    AdoptSettingsDriftV1: 'settings-adoption',
+  };
   const isApply = (c: MatrixCase) =>
-    c.operationId === 'RemediateInstanceDriftV1' &&
-    !JSON.parse(String(c.init?.body)).dryRun;
+    c.operationId in APPLY_EVENT_OF && !JSON.parse(String(c.init?.body)).dryRun;
 
   it('answers health to anyone, saying only that the plugin is up, and asks no permission', async () => {
     const [health] = MATRIX.filter(c => c.decision === 'public');
@@ -386,7 +436,7 @@ describe('every route of the Stalwart backend, under ALLOW and DENY', () => {
       isApply(c)
         ? [
             {
-              eventId: 'settings-remediation',
+              eventId: APPLY_EVENT_OF[c.operationId],
               entityRef: 'component:default/mail-edge',
               actor: authHeader(c.user!),
               failedWith: undefined,
@@ -407,8 +457,7 @@ describe('every route of the Stalwart backend, under ALLOW and DENY', () => {
       property: 'security.permissions',
       measure: 'routes of the OpenAPI document checked (health is public)',
       value: operations.length,
-      bound:
-        '= every operation, ALLOW and DENY each (adoptions: DENY here, ALLOW in the adoption service test)',
+      bound: '= every operation, ALLOW and DENY each',
     });
     recordFigure({
       property: 'security.permissions',

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { helmTemplate } from '@stalwart-backstage/helm';
+import { parse } from 'yaml';
 import {
   exampleInstanceSpec,
   getChartFlavor,
@@ -259,6 +260,37 @@ jest.setTimeout(60_000);
       );
       expect(cluster().store.list(type('StatefulSet'))).toEqual([]);
       expect(cluster().store.list(type('ConfigMap'))).toEqual([]);
+    });
+
+    it('leaves a release the scenario already shows deployed alone until a commit changes what it declares, in the cluster its folder names', async () => {
+      const spec = instanceSpec('mail-seen', 'argocd');
+      spec.gitops = { ...spec.gitops, path: 'homelab/mail-seen' };
+      const files = await renderInstance(spec, { clusters: ['homelab'] });
+      const application = parse(
+        files.find(f => f.path === 'application.yaml')!.content,
+      );
+      // The scenario's own Application, with the faults a scenario keeps (no workload yet).
+      cluster().apply({
+        ...application,
+        status: { sync: { status: 'Synced', revision: 'scenario' } },
+      });
+      await proposeAndMerge(repo, spec);
+      expect(await simulator.gitops!.reconcileNow()).toEqual([]);
+      expect(cluster().store.list(type('StatefulSet'))).toEqual([]);
+
+      fs.appendFileSync(
+        path.join(repo, 'homelab/mail-seen/values.yaml'),
+        'replicaCount: 2\n',
+      );
+      git(repo, 'commit', '-q', '-am', 'Raise the replicas');
+      const [{ release, outcome }] = await simulator.gitops!.reconcileNow();
+      expect(release.folder).toBe('homelab/mail-seen');
+      expect(outcome).toEqual(expect.objectContaining({ ok: true }));
+      expect(
+        cluster()
+          .store.list(type('StatefulSet'))
+          .map(o => o.spec.replicas),
+      ).toEqual([2]);
     });
   },
 );

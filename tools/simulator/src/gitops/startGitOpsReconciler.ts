@@ -4,6 +4,7 @@ import { branchRevision, checkoutRevision } from './fleetCheckout';
 import { findReleases, type FleetRelease } from './findReleases';
 import { reconcileRelease } from './reconcileRelease';
 import type { ReconcileOutcome } from './releaseStatus';
+import { scenarioReleases } from './scenarioReleases';
 
 /** @public */
 export interface GitOpsOptions {
@@ -35,7 +36,8 @@ export interface GitOpsReconciler {
 /**
  * A simulated Flux and Argo CD: watches the fleet repository's branch and, for each new
  * commit, reconciles every release it declares into the cluster its folder names
- * (`clusters/<cluster>/…`; any other folder goes to the first cluster).
+ * (`clusters/<cluster>/…` or `<cluster>/…`; any other folder goes to the first cluster), except
+ * those the scenario already shows deployed from an unchanged declaration.
  */
 export function startGitOpsReconciler(
   clusters: Map<string, SimulatedCluster>,
@@ -48,9 +50,14 @@ export function startGitOpsReconciler(
   let running: Promise<any> | undefined;
   let stopped = false;
 
-  const clusterFor = (folder: string) =>
-    clusters.get(/^clusters\/([^/]+)\//.exec(`${folder}/`)?.[1] ?? '') ??
-    defaultCluster;
+  const scenario = scenarioReleases();
+
+  const clusterFor = (folder: string) => {
+    const [first, second] = folder.split('/');
+    return (
+      clusters.get(first === 'clusters' ? second : first) ?? defaultCluster
+    );
+  };
 
   async function reconcileRevision(revision: string) {
     const checkout = await checkoutRevision(options.repoDir, revision);
@@ -58,8 +65,10 @@ export function startGitOpsReconciler(
       const releases = await findReleases(checkout.dir);
       const results = [];
       for (const release of releases) {
+        const cluster = clusterFor(release.folder);
+        if (scenario.isUnchanged(release, cluster)) continue;
         const outcome = await reconcileRelease(release, {
-          cluster: clusterFor(release.folder),
+          cluster,
           fleet,
           chartsDir: options.chartsDir,
           revision,

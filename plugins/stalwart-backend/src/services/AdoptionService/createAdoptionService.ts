@@ -9,26 +9,11 @@ import {
   digestOf,
   planAdoptionV016,
   SETTINGS_PLAN_PATH,
-  type AdoptionFileChange,
-  type AdoptionRefusal,
 } from '@stalwart-backstage/plugin-stalwart-node';
+import type { AdoptionResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import type express from 'express';
 import type { DriftService } from '../DriftService/types';
 import { instanceFolder } from './instanceFolder';
-
-/** `POST …/drift/adoptions`: the proposal (dry run) or the branch it was committed on. */
-export interface AdoptionResultV1 {
-  dryRun: boolean;
-  adopted: string[];
-  refused: AdoptionRefusal[];
-  /** The instance folder in the fleet repository. */
-  folder: string;
-  files: Array<Pick<AdoptionFileChange, 'path' | 'diff'>>;
-  /** Per adopted item, the live value it keeps: send it back with the apply. */
-  expectedLive: Record<string, string | null>;
-  branch: string;
-  commitSha?: string;
-}
 
 export const ADOPTION_BRANCH_PREFIX = 'stalwart-adopt/';
 const TRAILER = 'Adopts-Item: ';
@@ -44,7 +29,7 @@ export function createAdoptionService(options: {
   return {
     async auditRefusal(
       entityRef: string,
-      request: express.Request,
+      request: express.Request | undefined,
       error: Error,
     ) {
       const event = await auditor.createEvent({
@@ -83,7 +68,8 @@ export function createAdoptionService(options: {
       itemIds: string[];
       dryRun: boolean;
       expectedLive?: Record<string, string | null>;
-      request: express.Request;
+      /** The HTTP request, for the audit event; absent for an AI agent's action. */
+      request?: express.Request;
     }): Promise<AdoptionResultV1> {
       const { instance, credentials, itemIds, dryRun } = request;
       const { entityRef } = instance;

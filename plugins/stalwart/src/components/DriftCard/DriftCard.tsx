@@ -5,10 +5,14 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Alert, ButtonIcon } from '@backstage/ui';
-import type { RemediationResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import type {
+  AdoptionResultV1,
+  RemediationResultV1,
+} from '@stalwart-backstage/plugin-stalwart-common';
 import {
   DRIFT_CLASS_INFO,
   isStalwartInstance,
+  stalwartSettingsAdoptPermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
@@ -22,6 +26,9 @@ import { SectionCard } from '../common/SectionCard';
 import { SetupEmptyState } from '../common/SetupEmptyState';
 import { DriftQuery, parseDriftQuery, writeDriftQuery } from './driftQuery';
 import { DriftView } from './DriftView';
+import { AdoptionDialog, AdoptionTarget } from './AdoptionDialog';
+import { itemName } from './driftItems';
+import { KeepLiveButton } from './KeepLiveButton';
 import { RemediationDialog, RemediationTarget } from './RemediationDialog';
 
 /** What happened after an executed plan, from the backend's re-check. */
@@ -57,8 +64,19 @@ export function DriftCard() {
     permission: stalwartSettingsResetPermission,
     resourceRef: stringifyEntityRef(entity),
   });
+  const adopt = usePermission({
+    permission: stalwartSettingsAdoptPermission,
+    resourceRef: stringifyEntityRef(entity),
+  });
   const [target, setTarget] = useState<RemediationTarget>();
   const [applied, setApplied] = useState<RemediationResultV1>();
+  const [adoption, setAdoption] = useState<AdoptionTarget>();
+  const [proposed, setProposed] = useState<AdoptionResultV1>();
+
+  const onProposed = (result: AdoptionResultV1) => {
+    setAdoption(undefined);
+    setProposed(result);
+  };
 
   const onApplied = (plan: RemediationResultV1) => {
     setTarget(undefined);
@@ -102,11 +120,42 @@ export function DriftCard() {
                   }
                 />
               )}
+              {proposed && (
+                <Alert
+                  status="success"
+                  role="status"
+                  icon
+                  title={`Adoption proposed on branch ${proposed.branch}: merge it to keep the live value.`}
+                  customActions={
+                    <ButtonIcon
+                      aria-label="Dismiss"
+                      variant="tertiary"
+                      icon={<span aria-hidden>×</span>}
+                      onPress={() => setProposed(undefined)}
+                    />
+                  }
+                />
+              )}
               <DriftView
                 drift={data}
                 query={query}
                 onQueryChange={setQuery}
                 onRemediate={reset.allowed ? setTarget : undefined}
+                slots={{
+                  itemActions: item => (
+                    <KeepLiveButton
+                      item={item}
+                      engine={data.engine}
+                      allowed={adopt.allowed}
+                      onKeepLive={chosen =>
+                        setAdoption({
+                          itemIds: [chosen.id],
+                          subject: itemName(chosen),
+                        })
+                      }
+                    />
+                  ),
+                }}
               />
             </>
           )}
@@ -118,6 +167,14 @@ export function DriftCard() {
           target={target}
           onClose={() => setTarget(undefined)}
           onApplied={onApplied}
+        />
+      )}
+      {adoption && (
+        <AdoptionDialog
+          entityRef={entityRef}
+          target={adoption}
+          onClose={() => setAdoption(undefined)}
+          onProposed={onProposed}
         />
       )}
     </SectionCard>

@@ -22,10 +22,12 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
 import type { Scenario, SimulatorServer } from '@stalwart-backstage/simulator';
 import {
+  seedDemoFleetRepository,
   simulatorBackendConfig,
   startDemoFleet,
 } from '@stalwart-backstage/test-harness';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 // The suite only runs inside the monorepo.
@@ -74,6 +76,8 @@ export interface SecurityBackend {
   auditor: ReturnType<typeof mockServices.auditor.mock>;
   /** Requests the Git host served (the v0.16 settings plans). */
   gitRequests: string[];
+  /** The local fleet repository adoptions commit to, seeded with the demo's folders. */
+  fleetRepository: string;
   request(
     userEntityRef: string | undefined,
     route: string,
@@ -164,8 +168,8 @@ function perUserPolicyModule(
 /**
  * The real Stalwart plugin, the real permission backend with a per-user policy, the demo
  * scenario served over HTTPS by the simulator, the demo entities (or edited ones) in a catalog
- * that records each call's credentials, their v0.16 plan on a local Git host, and a recording
- * auditor.
+ * that records each call's credentials, their v0.16 plan on a local Git host, a local fleet
+ * repository seeded as the demo's, and a recording auditor.
  */
 export async function startSecurityBackend(
   options: {
@@ -184,6 +188,10 @@ export async function startSecurityBackend(
     editScenario: options.editScenario,
   });
   const { simulator, git } = fleet;
+  const fleetRepository = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'security-fleet-'),
+  );
+  await seedDemoFleetRepository({ dir: fleetRepository });
   const entities = options.entities?.(fleet.entities, git) ?? fleet.entities;
 
   const grants: Record<string, Set<string>> = {
@@ -214,7 +222,10 @@ export async function startSecurityBackend(
           permission: { enabled: true },
           ...simulatorBackendConfig(simulator, {
             git,
-            stalwart: options.stalwart,
+            stalwart: {
+              gitops: { localRepository: fleetRepository },
+              ...options.stalwart,
+            },
           }),
         },
       }),
@@ -235,6 +246,7 @@ export async function startSecurityBackend(
     catalogCalls,
     auditor,
     gitRequests: git.requests,
+    fleetRepository,
     request(userEntityRef, route, init = {}) {
       const headers = new Headers(init.headers);
       if (userEntityRef)
@@ -244,6 +256,7 @@ export async function startSecurityBackend(
     async stop() {
       await backend.stop();
       await fleet.stop();
+      fs.rmSync(fleetRepository, { recursive: true, force: true });
     },
   };
 }

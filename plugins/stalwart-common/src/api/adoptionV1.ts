@@ -1,0 +1,37 @@
+import type { DriftClass } from './driftV1';
+
+/**
+ * The classes where keeping the live value means something: git then declares what runs
+ * (`changed-live`, `database-only-user`) or stops declaring what does not (`missing-live`).
+ *
+ * @public
+ */
+export const ADOPTABLE_CLASSES: readonly DriftClass[] = [
+  'changed-live',
+  'database-only-user',
+  'missing-live',
+];
+
+/**
+ * `POST …/drift/adoptions`: the change that makes git declare the live values (dry run), or the
+ * branch it was committed on.
+ *
+ * @public
+ */
+export interface AdoptionResultV1 {
+  dryRun: boolean;
+  /** The items whose live value git will declare. */
+  adopted: string[];
+  /** The items that cannot be adopted, each with why. */
+  refused: Array<{ itemId: string; reason: string }>;
+  /** The instance folder in the fleet repository. */
+  folder: string;
+  /** Each changed file of the folder as a unified diff. */
+  files: Array<{ path: string; diff: string }>;
+  /** Per adopted item, the live value it keeps: send it back with the apply. */
+  expectedLive: Record<string, string | null>;
+  /** The branch the change is (or would be) committed on. */
+  branch: string;
+  /** Absent for a dry run. */
+  commitSha?: string;
+}
