@@ -73,14 +73,18 @@ checks.push({
 });
 
 // The adoption test: the packed plugins installed into a new Backstage app, built and started.
-const installOk = run('adoption test (verify-install)', 'bash', [
-  'scripts/verify-install.sh',
-]);
-checks.push({
-  title: 'verify-install',
-  passed: installOk ? 1 : 0,
-  failed: installOk ? 0 : 1,
-});
+// It takes about 23 minutes from an empty cache (a new app's install builds native modules), so
+// it runs when asked (STALWART_VERIFY_INSTALL=1, or `bash scripts/verify-install.sh` alone).
+if (process.env.STALWART_VERIFY_INSTALL === '1') {
+  const installOk = run('adoption test (verify-install)', 'bash', [
+    'scripts/verify-install.sh',
+  ]);
+  checks.push({
+    title: 'verify-install',
+    passed: installOk ? 1 : 0,
+    failed: installOk ? 0 : 1,
+  });
+}
 
 // The benchmark's smoke run: fails only when the harness breaks, never on slow figures.
 const benchOk = run('benchmark smoke (bench:quick)', 'yarn', ['bench:quick']);
