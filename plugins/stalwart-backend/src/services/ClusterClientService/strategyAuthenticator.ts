@@ -3,6 +3,7 @@ import type {
   AuthenticationStrategy,
   ClusterDetails,
 } from '@backstage/plugin-kubernetes-node';
+import { ANNOTATION_KUBERNETES_AUTH_PROVIDER } from '@backstage/plugin-kubernetes-common';
 import { KubernetesRequestError } from '../KubernetesCacheService/KubernetesRequestError';
 
 type Authenticator = Parameters<KubeConfig['addAuthenticator']>[0];
@@ -20,6 +21,7 @@ export function strategyAuthenticator(
   cluster: ClusterDetails,
   strategy: AuthenticationStrategy,
 ): Authenticator {
+  const provider = cluster.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER];
   return {
     isAuthProvider: (user: User) =>
       user.authProvider?.name === STRATEGY_AUTH_PROVIDER,
@@ -29,17 +31,15 @@ export function strategyAuthenticator(
         credential = await strategy.getCredential(cluster, {});
       } catch (error) {
         throw new KubernetesRequestError(
-          `could not get a ${
-            cluster.authMetadata.authProvider
-          } credential for cluster ${cluster.name}: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
+          `could not get a ${provider} credential for cluster ${
+            cluster.name
+          }: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
       if (credential.type === 'anonymous') return;
       if (credential.type !== 'bearer token') {
         throw new KubernetesRequestError(
-          `the ${cluster.authMetadata.authProvider} strategy gave cluster ${cluster.name} a ${credential.type}, which the Stalwart backend does not send`,
+          `the ${provider} strategy gave cluster ${cluster.name} a ${credential.type}, which the Stalwart backend does not send`,
         );
       }
       opts.headers = {
