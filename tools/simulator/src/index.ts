@@ -29,6 +29,8 @@ export { loadScenario } from './scenario/loadScenario';
 export { scenarioSecretValues } from './scenario/scenarioSecretValues';
 export type { Scenario, ScenarioCluster } from './scenario/types';
 export type { AccessRule, ClusterUser } from './kube/SimulatedCluster';
+export { eksTokenReview } from './kube/auth/eksTokenReview';
+export type { AwsTestCredentials } from './kube/auth/eksTokenReview';
 export { generateFleet } from './scenario/generateFleet';
 export type {
   StalwartServerSpec,

@@ -106,7 +106,7 @@ describe('readStalwartStatusConfig', () => {
       {
         name: 'sso',
         reason:
-          'authProvider "oidc" authenticates as each viewer, so it cannot feed the Stalwart status backend\'s shared watch cache (use serviceAccount for cluster sso)',
+          'authProvider "oidc" authenticates as each viewer, so it cannot feed the Stalwart status backend\'s shared watch cache (use serviceAccount, aws, googleServiceAccount or azure for cluster sso)',
       },
     ]);
   });

@@ -1,21 +1,10 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import type {
-  ClusterConfig,
-  StalwartStatusConfig,
-  UnsupportedCluster,
-  WatchScope,
-} from './types';
-
-const SUPPORTED_AUTH_PROVIDERS = ['serviceAccount', 'anonymous'];
-/** Providers that authenticate as the viewer: a cache shared by every viewer cannot use them. */
-const VIEWER_AUTH_PROVIDERS = ['oidc', 'google'];
-/** Where the kubelet mounts a pod's service account token and the cluster's CA. */
-export const IN_CLUSTER_SERVICE_ACCOUNT_DIR =
-  '/var/run/secrets/kubernetes.io/serviceaccount';
+import { readClusters } from './readClusters';
+import type { StalwartStatusConfig, WatchScope } from './types';
 
 /**
- * Reads the clusters the core Kubernetes plugin is configured with (locators of type `config`)
+ * Reads the clusters the core Kubernetes plugin is configured with (see `readClusters`)
  * and the `stalwart.status` tuning block.
  */
 export function readStalwartStatusConfig(config: Config): StalwartStatusConfig {
@@ -69,69 +58,4 @@ function readWatchScope(status: Config | undefined): WatchScope {
     );
   }
   return scope;
-}
-
-function readClusters(config: Config) {
-  const clusters: ClusterConfig[] = [];
-  const unsupportedClusters: UnsupportedCluster[] = [];
-  const locators =
-    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
-
-  for (const locator of locators) {
-    if (locator.getString('type') !== 'config') continue;
-    for (const cluster of locator.getOptionalConfigArray('clusters') ?? []) {
-      const name = cluster.getString('name');
-      const authProvider = cluster.getString('authProvider');
-      if (!SUPPORTED_AUTH_PROVIDERS.includes(authProvider)) {
-        unsupportedClusters.push({
-          name,
-          reason: VIEWER_AUTH_PROVIDERS.includes(authProvider)
-            ? `authProvider "${authProvider}" authenticates as each viewer, so it cannot feed the Stalwart status backend's shared watch cache (use serviceAccount for cluster ${name})`
-            : `authProvider "${authProvider}" is not supported by the Stalwart status backend (use serviceAccount)`,
-        });
-        continue;
-      }
-      const url = cluster.getString('url');
-      if (!/^https?:\/\//.test(url)) {
-        throw new Error(
-          `kubernetes cluster "${name}" has url "${url}", which is not an http(s) URL`,
-        );
-      }
-      const token =
-        authProvider === 'serviceAccount'
-          ? cluster.getOptionalString('serviceAccountToken')
-          : undefined;
-      // serviceAccount without a token is the backend's own pod identity, as the core
-      // Kubernetes plugin reads it in-cluster: the mounted token and, unless given, the CA.
-      const inCluster = authProvider === 'serviceAccount' && !token;
-      const caData = cluster.getOptionalString('caData');
-      const caFile = cluster.getOptionalString('caFile');
-      clusters.push({
-        name,
-        url: url.replace(/\/+$/, ''),
-        serviceAccountToken: token,
-        ...(inCluster
-          ? {
-              serviceAccountTokenFile: `${IN_CLUSTER_SERVICE_ACCOUNT_DIR}/token`,
-            }
-          : {}),
-        caData,
-        caFile:
-          caFile ??
-          (inCluster && !caData
-            ? `${IN_CLUSTER_SERVICE_ACCOUNT_DIR}/ca.crt`
-            : undefined),
-        skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
-      });
-    }
-  }
-
-  const names = clusters.map(c => c.name);
-  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) {
-    throw new Error(
-      `kubernetes cluster name "${duplicate}" is configured twice`,
-    );
-  }
-  return { clusters, unsupportedClusters };
 }

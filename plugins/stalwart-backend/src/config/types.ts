@@ -1,3 +1,5 @@
+import type { SharedCredentialAuthProvider } from '../services/ClusterClientService/sharedAuthStrategies';
+
 /** A cluster the status backend can watch, read from the core Kubernetes plugin's config. */
 export interface ClusterConfig {
   name: string;
@@ -13,6 +15,15 @@ export interface ClusterConfig {
   caData?: string;
   caFile?: string;
   skipTLSVerify: boolean;
+  /**
+   * Set when a core Kubernetes plugin auth strategy supplies the credential (`aws`,
+   * `googleServiceAccount`, `azure`), with the cluster's auth metadata as the core plugin's
+   * config locator builds it (assume-role, external id, cluster id).
+   */
+  authStrategy?: {
+    provider: SharedCredentialAuthProvider;
+    authMetadata: Record<string, string>;
+  };
 }
 
 /** A configured cluster this backend cannot talk to, and why. */

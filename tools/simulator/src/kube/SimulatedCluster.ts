@@ -8,6 +8,11 @@ export interface ClusterUser {
   name: string;
   token: string;
   /**
+   * A token webhook, as EKS, GKE and AKS put in front of the apiserver: a bearer token it
+   * accepts authenticates as this user too (e.g. `eksTokenReview`).
+   */
+  tokenReview?: (token: string) => boolean;
+  /**
    * Resources this user is denied, as `plural`, `plural.group` or `plural/subresource`
    * (e.g. `secrets`, `certificates.cert-manager.io`, `services/proxy`).
    */
@@ -90,9 +95,12 @@ export class SimulatedCluster {
 
   authenticate(authorization: string | null): ClusterUser | undefined {
     const match = authorization?.match(/^Bearer\s+(.+)$/i);
-    return match
-      ? this.users.find(u => u.token === match[1].trim())
-      : undefined;
+    if (!match) return undefined;
+    const token = match[1].trim();
+    return (
+      this.users.find(u => u.token === token) ??
+      this.users.find(u => u.tokenReview?.(token))
+    );
   }
 
   isDenied(

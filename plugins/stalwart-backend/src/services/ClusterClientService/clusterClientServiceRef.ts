@@ -8,6 +8,7 @@ import {
   ClusterClientService,
   createClusterClientService,
 } from './createClusterClientService';
+import { sharedAuthStrategies } from './sharedAuthStrategies';
 
 /**
  * The Stalwart backend's cluster clients, built once per plugin from
@@ -20,10 +21,11 @@ export const clusterClientServiceRef = createServiceRef<ClusterClientService>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { config: coreServices.rootConfig },
-      factory: ({ config }) =>
+      deps: { config: coreServices.rootConfig, logger: coreServices.logger },
+      factory: ({ config, logger }) =>
         createClusterClientService({
           clusters: readStalwartStatusConfig(config).clusters,
+          authStrategies: sharedAuthStrategies({ config, logger }),
         }),
     }),
 });

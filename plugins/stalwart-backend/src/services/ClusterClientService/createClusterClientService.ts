@@ -7,6 +7,7 @@ import {
   RequestPolicy,
 } from './createClusterClient';
 import { kubeConfigFor } from './kubeConfigFor';
+import type { AuthStrategies } from './sharedAuthStrategies';
 
 /**
  * The one owner of the backend's cluster credentials and TLS settings: the watch cache, the
@@ -22,9 +23,14 @@ export interface ClusterClientService {
 
 export function createClusterClientService(options: {
   clusters: ClusterConfig[];
+  /** The core Kubernetes plugin's strategies, for clusters with `authStrategy`. */
+  authStrategies?: AuthStrategies;
 }): ClusterClientService {
   const kubeConfigs = new Map<string, KubeConfig>(
-    options.clusters.map(cluster => [cluster.name, kubeConfigFor(cluster)]),
+    options.clusters.map(cluster => [
+      cluster.name,
+      kubeConfigFor(cluster, options.authStrategies),
+    ]),
   );
   return {
     clusterNames: () => [...kubeConfigs.keys()],

@@ -1,0 +1,142 @@
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { createSimulator, generateFleet } from '@stalwart-backstage/simulator';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { generateKeyPairSync, randomUUID, verify } from 'node:crypto';
+import { createClusterClientService } from './createClusterClientService';
+import { sharedAuthStrategies } from './sharedAuthStrategies';
+
+/** Where google-auth-library (through gtoken) trades a signed JWT for an access token. */
+const GOOGLE_TOKEN_URL = 'https://www.googleapis.com/oauth2/v4/token';
+const CLIENT_EMAIL = 'backstage@mail-fleet.iam.gserviceaccount.com';
+const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+/** Google's token endpoint: checks the service account's JWT signature and claims. */
+function googleTokenEndpoint(issued: Set<string>) {
+  return http.post(GOOGLE_TOKEN_URL, async ({ request }) => {
+    const form = new URLSearchParams(await request.text());
+    const [header, payload, signature] = (form.get('assertion') ?? '').split(
+      '.',
+    );
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const signed = verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${payload}`),
+      publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
+    if (
+      form.get('grant_type') !==
+        'urn:ietf:params:oauth:grant-type:jwt-bearer' ||
+      !signed ||
+      claims.iss !== CLIENT_EMAIL ||
+      claims.aud !== GOOGLE_TOKEN_URL ||
+      !String(claims.scope).includes(
+        'https://www.googleapis.com/auth/cloud-platform',
+      ) ||
+      claims.exp * 1000 < Date.now()
+    ) {
+      return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
+    }
+    const accessToken = `ya29.${randomUUID()}`;
+    issued.add(accessToken);
+    return HttpResponse.json({
+      access_token: accessToken,
+      expires_in: 3599,
+      token_type: 'Bearer',
+    });
+  });
+}
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+describe("a GKE cluster through the core plugin's GoogleServiceAccountStrategy", () => {
+  const issued = new Set<string>();
+  const scenario = generateFleet({ instances: 1, clusters: 1 });
+  // GKE accepts the Google access tokens Google issued to the service account, nothing else.
+  scenario.clusters[0].users = [
+    {
+      name: CLIENT_EMAIL,
+      token: `not-a-static-token-${randomUUID()}`,
+      tokenReview: token => issued.has(token),
+      deny: [],
+    },
+  ];
+  const simulator = createSimulator({
+    scenario,
+    baseUrl: 'https://gke.simulator.test',
+  });
+  afterAll(() => simulator.close());
+
+  const clientFor = (credentials: object) =>
+    createClusterClientService({
+      clusters: [
+        {
+          name: 'gke',
+          url: simulator.clusters[0].url,
+          skipTLSVerify: false,
+          authStrategy: {
+            provider: 'googleServiceAccount',
+            authMetadata: {
+              'kubernetes.io/auth-provider': 'googleServiceAccount',
+            },
+          },
+        },
+      ],
+      authStrategies: sharedAuthStrategies({
+        config: new ConfigReader({
+          kubernetes: {
+            googleServiceAccountCredentials: JSON.stringify(credentials),
+          },
+        }),
+        logger: mockServices.logger.mock(),
+      }),
+    }).client('gke', {
+      requestTimeoutMs: 3_000,
+      maxRetries: 0,
+      maxBackoffMs: 0,
+    });
+
+  it('lists with the access token Google issued for the configured service account key', async () => {
+    server.use(googleTokenEndpoint(issued), ...simulator.handlers);
+    const client = clientFor({
+      type: 'service_account',
+      project_id: 'mail-fleet',
+      private_key_id: 'key-1',
+      private_key: privateKey,
+      client_email: CLIENT_EMAIL,
+    });
+
+    await expect(
+      client.list('/api/v1/namespaces/mail-0000/pods'),
+    ).resolves.toMatchObject({ kind: 'PodList' });
+    expect(issued.size).toBe(1);
+  });
+
+  it('names the cluster and the provider when Google refuses the key', async () => {
+    server.use(googleTokenEndpoint(issued), ...simulator.handlers);
+    const { privateKey: otherKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const client = clientFor({
+      type: 'service_account',
+      private_key: otherKey,
+      client_email: CLIENT_EMAIL,
+    });
+
+    await expect(client.get('/api/v1/namespaces/mail-0000')).rejects.toThrow(
+      /could not get a googleServiceAccount credential for cluster gke: .*invalid_grant/,
+    );
+  });
+});
