@@ -77,7 +77,7 @@ describe('readClusters', () => {
 
   it('reads the localKubectlProxy locator as the core plugin does: cluster "local" on kubectl proxy\'s port, no credential', () => {
     expect(read([{ type: 'localKubectlProxy' }]).clusters).toEqual([
-      { name: 'local', url: 'http://localhost:8001', skipTLSVerify: false },
+      { name: 'local', url: 'http://localhost:8001', skipTLSVerify: true },
     ]);
   });
 

@@ -39,7 +39,8 @@ export function readClusters(config: Config): {
   for (const locator of locators) {
     const type = locator.getString('type');
     if (type === 'localKubectlProxy') {
-      clusters.push({ ...LOCAL_KUBECTL_PROXY, skipTLSVerify: false });
+      // Plain HTTP to a proxy that holds the credential: client-node wants this said explicitly.
+      clusters.push({ ...LOCAL_KUBECTL_PROXY, skipTLSVerify: true });
       continue;
     }
     if (type !== 'config') continue;
@@ -109,7 +110,10 @@ function readConfigCluster(
       },
     };
   }
-  if (NO_CREDENTIAL_AUTH_PROVIDERS.includes(authProvider)) return base;
+  if (NO_CREDENTIAL_AUTH_PROVIDERS.includes(authProvider)) {
+    // No credential to protect: plain HTTP (kubectl proxy) is allowed without saying so.
+    return url.startsWith('http://') ? { ...base, skipTLSVerify: true } : base;
+  }
   if (authProvider !== 'serviceAccount') {
     return {
       name,
