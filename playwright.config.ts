@@ -6,7 +6,8 @@ import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 const chromium = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  timeout: 90_000,
+  // Each page test also reloads twice for its light and dark screenshots on a dev server.
+  timeout: 180_000,
   expect: { timeout: 30_000 },
 
   // The same script as the README's start command: simulator, backend and app.
