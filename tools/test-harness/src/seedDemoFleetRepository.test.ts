@@ -10,6 +10,9 @@ import { parse } from 'yaml';
 import { DEMO_FLEET } from './demoPaths';
 import { seedDemoFleetRepository } from './seedDemoFleetRepository';
 
+// Each test renders the demo instances and commits them with real git: seconds, not milliseconds.
+jest.setTimeout(60_000);
+
 describe('seedDemoFleetRepository', () => {
   let dir: string;
   beforeEach(() => {
