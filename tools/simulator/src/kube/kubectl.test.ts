@@ -14,6 +14,9 @@ if (!hasKubectl) {
   console.warn(`NOTICE: ${KUBECTL} is absent; the kubectl tests are skipped.`);
 }
 
+// Each test runs the real kubectl binary against a simulator it started.
+jest.setTimeout(30_000);
+
 describeKubectl(
   'kubectl v1.32 against the standalone simulator (demo scenario)',
   () => {

@@ -13,6 +13,9 @@ import type { V016Client } from './clients/V016Client';
 const POD0 = 'stalwart-antigenic-stalwart-helm-chart-0';
 const LIST = '^/api/settings/list$';
 
+// The fixture starts a simulated cluster and Stalwart pods over HTTP before the first test.
+jest.setTimeout(30_000);
+
 describe('what Stalwart answers, as typed errors', () => {
   let fixture: ConnectionFixture;
   let homelab: V015Client;
