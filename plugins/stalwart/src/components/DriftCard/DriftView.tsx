@@ -55,8 +55,9 @@ export function DriftView(props: {
 
   const slots: DriftGroupSlots = { ...props.slots };
   if (onRemediate) {
+    // Stacked: side by side, a narrow Actions cell let one button's label cover the other.
     slots.itemActions = item => (
-      <Flex gap="2">
+      <Flex direction="column" align="start" gap="2">
         <RemediationButtons
           items={[item]}
           subject={itemName(item)}
