@@ -7,7 +7,13 @@ import {
   formatSpecProblems,
 } from '@stalwart-backstage/plugin-stalwart-charts';
 import { ADOPTABLE_CLASSES } from '@stalwart-backstage/plugin-stalwart-common';
-import { adoptIntoSpec, type AdoptionRefusal, planAdoptionV016, SETTINGS_PLAN_PATH, unifiedDiff } from '@stalwart-backstage/plugin-stalwart-node';
+import {
+  adoptIntoSpec,
+  type AdoptionRefusal,
+  planAdoptionV016,
+  SETTINGS_PLAN_PATH,
+  unifiedDiff,
+} from '@stalwart-backstage/plugin-stalwart-node';
 import type { CommandResult } from './render';
 
 export interface AdoptCommandOptions {

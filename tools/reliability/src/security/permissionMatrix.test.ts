@@ -163,7 +163,9 @@ const MATRIX: MatrixCase[] = [
       expect(body.files.map((f: any) => f.path)).toEqual([
         'settings-plan.ndjson',
       ]);
+      // eslint-disable-next-line jest/no-standalone-expect
       expect(body.files[0].diff).toContain('"maxConnections":20000');
+      // eslint-disable-next-line jest/no-standalone-expect
       expect(body).not.toHaveProperty('commitSha');
     },
   },

@@ -23,7 +23,8 @@ function tokenize(selector: string): string[] {
     if (/\s/.test(ch)) {
       i += 1;
     } else if (SPECIAL.has(ch)) {
-      const op = OPERATORS.find(o => selector.startsWith(o, i))!;
+      const at = i;
+      const op = OPERATORS.find(o => selector.startsWith(o, at))!;
       tokens.push(op);
       i += op.length;
     } else {
