@@ -1,10 +1,9 @@
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   STALWART_ANNOTATIONS,
   stalwartInstanceReadPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
-import { instanceFromEntity } from '../services/InstanceResolver/instanceFromEntity';
+import { resolvedInstanceOf } from '../services/InstanceResolver/instanceFromEntity';
 import type { StalwartActionDeps } from './types';
 
 export function registerListFleetAction(deps: StalwartActionDeps) {
@@ -45,8 +44,8 @@ export function registerListFleetAction(deps: StalwartActionDeps) {
       );
       const instances = await Promise.all(
         items.map(async entity => {
-          const entityRef = stringifyEntityRef(entity);
-          const instance = instanceFromEntity(entity, entityRef);
+          const resolved = resolvedInstanceOf(entity);
+          const { entityRef, location: instance } = resolved;
           const access = await deps.entityAccess.read({
             credentials,
             permission: stalwartInstanceReadPermission,
@@ -54,7 +53,7 @@ export function registerListFleetAction(deps: StalwartActionDeps) {
           });
           const status =
             access.allowed && access.entity
-              ? await deps.statusService.getStatus({ entityRef, entity })
+              ? await deps.statusService.getStatus(resolved)
               : undefined;
           return {
             entityRef,

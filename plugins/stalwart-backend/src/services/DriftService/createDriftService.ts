@@ -38,7 +38,7 @@ export function createDriftService(options: {
           )})`,
         );
 
-      const connection = await connections.connect({ entity });
+      const connection = await connections.connect({ instance: resolved });
       const chosen = cluster
         ? connection.clusters.find(c => c.cluster === cluster)
         : connection.clusters.find(c => c.pods.length > 0) ??

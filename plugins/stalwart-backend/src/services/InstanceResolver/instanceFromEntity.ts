@@ -1,6 +1,7 @@
-import type { Entity } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { STALWART_ANNOTATIONS } from '@stalwart-backstage/plugin-stalwart-common';
+import type { ResolvedInstance } from './types';
 import {
   ChartFlavor,
   getChartFlavor,
@@ -42,4 +43,13 @@ export function instanceFromEntity(
     flavor: chart && isChartFlavorId(chart) ? getChartFlavor(chart) : undefined,
     hostname: annotations[STALWART_ANNOTATIONS.hostname]?.trim() || undefined,
   };
+}
+
+/**
+ * An instance from an entity the caller already read from the catalog with its own
+ * credentials (the fleet list, the owner notifier's service-scoped scan).
+ */
+export function resolvedInstanceOf(entity: Entity): ResolvedInstance {
+  const entityRef = stringifyEntityRef(entity);
+  return { entityRef, entity, location: instanceFromEntity(entity, entityRef) };
 }

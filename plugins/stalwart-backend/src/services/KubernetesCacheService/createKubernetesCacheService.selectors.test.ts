@@ -10,6 +10,7 @@ import { createStatusService } from '../StatusService/createStatusService';
 import { eventually } from '../../__testUtils__/cacheServiceTestKit';
 import { createClusterClientService } from '../ClusterClientService/createClusterClientService';
 import { createKubernetesCacheService } from './createKubernetesCacheService';
+import { resolvedInstanceOf } from '../InstanceResolver/instanceFromEntity';
 import { listAllPages } from './listAllPages';
 import { RESOURCE_KINDS } from './resourceKinds';
 import { WATCH_SELECTORS } from './watchSelectors';
@@ -151,10 +152,7 @@ describe('the watch cache against a cluster shared with other teams', () => {
       config: statusConfig(simulator),
       cache,
     });
-    const request = {
-      entityRef: 'component:default/stalwart-0000',
-      entity: instanceEntity,
-    };
+    const request = resolvedInstanceOf(instanceEntity);
     expect(
       (await status.getStatus(request)).clusters[0].workload,
     ).not.toBeNull();

@@ -4,10 +4,10 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { STALWART_ANNOTATIONS } from '@stalwart-backstage/plugin-stalwart-common';
+import { resolvedInstanceOf } from '../InstanceResolver/instanceFromEntity';
 import type { StatusService } from '../StatusService/types';
 import { ownerAlerts } from './ownerAlerts';
 
@@ -43,11 +43,9 @@ export function createOwnerNotifier(options: {
     for (const entity of items) {
       const owner = entity.spec?.owner;
       if (typeof owner !== 'string') continue;
-      const entityRef = stringifyEntityRef(entity);
-      const status = await options.statusService.getStatus({
-        entityRef,
-        entity,
-      });
+      const instance = resolvedInstanceOf(entity);
+      const { entityRef } = instance;
+      const status = await options.statusService.getStatus(instance);
       const alerts = ownerAlerts(status, options.expiryThresholdDays);
       const activeKey = `stalwart-notifications:active:${entityRef}`;
       const previous =

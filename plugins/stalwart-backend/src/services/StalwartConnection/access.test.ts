@@ -7,6 +7,7 @@ import {
   startConnectionFixture,
 } from '../../__testUtils__/startConnectionFixture';
 import type { StalwartInstanceConnection } from './types';
+import { resolvedInstanceOf } from '../InstanceResolver/instanceFromEntity';
 
 // Every credential of the demo scenario, raw and as it travels: none may appear in an error.
 const SECRETS = [
@@ -36,8 +37,10 @@ describe('credentials from Secrets, chosen by config and annotation', () => {
   afterAll(() => fixture.stop());
   const homelab = (annotation?: string) =>
     fixture.service.connect({
-      entity: homelabEntity(
-        annotation ? { 'stalwart.io/credentials-secret': annotation } : {},
+      instance: resolvedInstanceOf(
+        homelabEntity(
+          annotation ? { 'stalwart.io/credentials-secret': annotation } : {},
+        ),
       ),
     });
 
@@ -49,10 +52,12 @@ describe('credentials from Secrets, chosen by config and annotation', () => {
 
   it('sends an annotation-named key as Basic: the v0.16 recovery admin', async () => {
     const connection = await fixture.service.connect({
-      entity: edgeEntity({
-        'stalwart.io/credentials-secret':
-          'basic:mail-stalwart-env/STALWART_RECOVERY_ADMIN',
-      }),
+      instance: resolvedInstanceOf(
+        edgeEntity({
+          'stalwart.io/credentials-secret':
+            'basic:mail-stalwart-env/STALWART_RECOVERY_ADMIN',
+        }),
+      ),
     });
     const [pod] = connection.clusters[0].pods;
     if (pod.engine !== 'v0.16') throw new Error(JSON.stringify(pod));
@@ -140,9 +145,11 @@ describe('credentials that are not configured, or configured per instance', () =
 
   it("prefers the operator's per-instance entry to the entity annotation", async () => {
     const connection = await fixture.service.connect({
-      entity: homelabEntity({
-        'stalwart.io/credentials-secret': 'backstage-stalwart-api-key',
-      }),
+      instance: resolvedInstanceOf(
+        homelabEntity({
+          'stalwart.io/credentials-secret': 'backstage-stalwart-api-key',
+        }),
+      ),
     });
     // ADMIN_SECRET sent as an API key is not a valid credential: proof the entry was used.
     await expect(firstPodListing(connection)).rejects.toMatchObject({
@@ -151,8 +158,11 @@ describe('credentials that are not configured, or configured per instance', () =
   });
 
   it('says how to configure credentials when there are none for an instance', async () => {
-    const [pod] = (await fixture.service.connect({ entity: edgeEntity() }))
-      .clusters[0].pods;
+    const [pod] = (
+      await fixture.service.connect({
+        instance: resolvedInstanceOf(edgeEntity()),
+      })
+    ).clusters[0].pods;
     expect(pod).toMatchObject({ error: { reason: 'credentials-unavailable' } });
     expect('error' in pod && pod.error.message).toContain(
       'No Stalwart credentials are configured for release mail/mail',
@@ -182,7 +192,9 @@ describe('a service account without pods/portforward or Secret access', () => {
   afterAll(() => fixture.stop());
 
   it("reports the API server's RBAC refusal of pods/portforward as port-forward-forbidden", async () => {
-    const connection = await fixture.service.connect({ entity: edgeEntity() });
+    const connection = await fixture.service.connect({
+      instance: resolvedInstanceOf(edgeEntity()),
+    });
     for (const pod of connection.clusters[0].pods) {
       expect(pod.engine).toBeUndefined();
       expect(pod).toMatchObject({
@@ -200,7 +212,9 @@ describe('a service account without pods/portforward or Secret access', () => {
 
   it('reports a Secret the backend may not read as credentials-unavailable (403)', async () => {
     const error = await firstPodListing(
-      await fixture.service.connect({ entity: homelabEntity() }),
+      await fixture.service.connect({
+        instance: resolvedInstanceOf(homelabEntity()),
+      }),
     ).catch(e => e);
     expect(error).toMatchObject({
       reason: 'credentials-unavailable',

@@ -4,6 +4,7 @@ import {
   startConnectionFixture,
 } from '../../__testUtils__/startConnectionFixture';
 import type { V015Client } from './clients/V015Client';
+import { resolvedInstanceOf } from '../InstanceResolver/instanceFromEntity';
 
 // Facts: ../shared/docs/stalwart-v015.md; the demo's homelab StalwartServer (simulator
 // scenarios/demo/homelab/config.yaml): pod 1 had a local key edited in the admin UI.
@@ -15,7 +16,7 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
   beforeAll(async () => {
     fixture = await startConnectionFixture();
     const connection = await fixture.service.connect({
-      entity: homelabEntity(),
+      instance: resolvedInstanceOf(homelabEntity()),
     });
     clients = connection.clusters[0].pods.map(p => {
       if (p.engine !== 'v0.15') throw new Error(`${p.pod.name} is not v0.15`);
@@ -26,7 +27,7 @@ describe('the homelab v0.15 instance through pods/portforward', () => {
 
   it('finds the three pods of the release in its cluster and picks the v0.15 engine from the image tag', async () => {
     const connection = await fixture.service.connect({
-      entity: homelabEntity(),
+      instance: resolvedInstanceOf(homelabEntity()),
     });
     expect(connection).toMatchObject({
       release: 'stalwart',

@@ -4,6 +4,7 @@ import {
   startConnectionFixture,
 } from '../../__testUtils__/startConnectionFixture';
 import type { V016Client } from './clients/V016Client';
+import { resolvedInstanceOf } from '../InstanceResolver/instanceFromEntity';
 
 // Facts: ../shared/docs/stalwart-v016.md (§1 the JMAP registry API and secrets, §4 the
 // /api/schema hash table); the demo's edge StalwartServer (scenarios/demo/edge/stalwart.yaml).
@@ -12,15 +13,20 @@ describe('the edge v0.16 instance through pods/portforward', () => {
   let client: V016Client;
   beforeAll(async () => {
     fixture = await startConnectionFixture();
-    const [pod] = (await fixture.service.connect({ entity: edgeEntity() }))
-      .clusters[0].pods;
+    const [pod] = (
+      await fixture.service.connect({
+        instance: resolvedInstanceOf(edgeEntity()),
+      })
+    ).clusters[0].pods;
     if (pod.engine !== 'v0.16') throw new Error('mail-stalwart-0 is not v0.16');
     client = pod.client;
   });
   afterAll(() => fixture.stop());
 
   it('picks v0.16 from the image tag and confirms it with the /api/schema hash (§4: 25gn… is 0.16.18)', async () => {
-    const connection = await fixture.service.connect({ entity: edgeEntity() });
+    const connection = await fixture.service.connect({
+      instance: resolvedInstanceOf(edgeEntity()),
+    });
     const pods = connection.clusters[0].pods;
     expect(pods.map(p => [p.pod.name, p.engine, p.pod.imageVersion])).toEqual([
       ['mail-stalwart-0', 'v0.16', '0.16.18'],

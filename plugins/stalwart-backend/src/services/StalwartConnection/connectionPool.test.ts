@@ -4,6 +4,7 @@ import {
   startConnectionFixture,
 } from '../../__testUtils__/startConnectionFixture';
 import type { V015Client } from './clients/V015Client';
+import { resolvedInstanceOf } from '../InstanceResolver/instanceFromEntity';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -18,8 +19,11 @@ describe('the per-pod port-forward pool', () => {
         maxConnectionsPerPod: 2,
       },
     });
-    const [pod] = (await fixture.service.connect({ entity: homelabEntity() }))
-      .clusters[0].pods;
+    const [pod] = (
+      await fixture.service.connect({
+        instance: resolvedInstanceOf(homelabEntity()),
+      })
+    ).clusters[0].pods;
     if (pod.engine !== 'v0.15') throw new Error('not v0.15');
     client = pod.client;
     // Every pods/portforward upgrade the simulator's API server decides.

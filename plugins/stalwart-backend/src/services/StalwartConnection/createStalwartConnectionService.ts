@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { StalwartConnectionConfig } from '../../config/readStalwartConnectionConfig';
 import type { StalwartStatusConfig } from '../../config/types';
 import type { ClusterClient } from '../ClusterClientService/createClusterClient';
@@ -7,7 +6,6 @@ import {
   createClusterClientService,
 } from '../ClusterClientService/createClusterClientService';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
-import { instanceFromEntity } from '../InstanceResolver/instanceFromEntity';
 import { createV015Client } from './clients/V015Client';
 import { createV016Client } from './clients/V016Client';
 import { chooseCredentials } from './credentials/chooseCredentials';
@@ -133,9 +131,7 @@ export function createStalwartConnectionService(options: {
   }
 
   return {
-    async connect({ entity }) {
-      const entityRef = stringifyEntityRef(entity);
-      const instance = instanceFromEntity(entity, entityRef);
+    async connect({ instance: { entityRef, entity, location: instance } }) {
       const annotations = entity.metadata.annotations ?? {};
       const names = instance.clusters ?? [...clients.keys()];
 

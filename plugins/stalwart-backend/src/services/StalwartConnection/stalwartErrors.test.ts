@@ -7,6 +7,7 @@ import {
 } from '../../__testUtils__/startConnectionFixture';
 import type { V015Client } from './clients/V015Client';
 import type { V016Client } from './clients/V016Client';
+import { resolvedInstanceOf } from '../InstanceResolver/instanceFromEntity';
 
 // Each answer is injected with the simulator's control API; shapes are stalwart-v015.md §1
 // "Response envelope and errors" (problem+json, HTTP 200 management errors).
@@ -37,10 +38,15 @@ describe('what Stalwart answers, as typed errors', () => {
       },
     });
     const [homelabPod] = (
-      await fixture.service.connect({ entity: homelabEntity() })
+      await fixture.service.connect({
+        instance: resolvedInstanceOf(homelabEntity()),
+      })
     ).clusters[0].pods;
-    const [edgePod] = (await fixture.service.connect({ entity: edgeEntity() }))
-      .clusters[0].pods;
+    const [edgePod] = (
+      await fixture.service.connect({
+        instance: resolvedInstanceOf(edgeEntity()),
+      })
+    ).clusters[0].pods;
     if (homelabPod.engine !== 'v0.15' || edgePod.engine !== 'v0.16')
       throw new Error('the demo pods did not connect');
     homelab = homelabPod.client;
@@ -183,8 +189,11 @@ describe('what Stalwart answers, as typed errors', () => {
 
   it('does not confirm v0.16 when /api/schema is missing (stalwart-v016.md §4)', async () => {
     fault({ path: '^/api/schema$', answer: 'notFound' });
-    const [pod] = (await fixture.service.connect({ entity: edgeEntity() }))
-      .clusters[0].pods;
+    const [pod] = (
+      await fixture.service.connect({
+        instance: resolvedInstanceOf(edgeEntity()),
+      })
+    ).clusters[0].pods;
     expect(pod.engine).toBeUndefined();
     expect(pod).toMatchObject({
       error: { reason: 'unsupported-version', upstreamStatus: 404 },

@@ -1,4 +1,4 @@
-import type { Entity } from '@backstage/catalog-model';
+import type { ResolvedInstance } from '../InstanceResolver/types';
 import type { StalwartGeneration } from '@stalwart-backstage/plugin-stalwart-charts';
 import type { V015Client } from './clients/V015Client';
 import type { V016Client, V016Version } from './clients/V016Client';
@@ -61,10 +61,12 @@ export interface StalwartConnectionService {
   /**
    * The entity's pods in every cluster it runs in, each with a client for its engine (v0.15 by
    * image tag; v0.16 by image tag confirmed by `/api/schema`; an unversioned tag is probed).
-   * The caller must have checked its own permission on the entity. Throws `NotFoundError` for
-   * an entity without `stalwart.io/release`; per-pod and per-cluster failures are returned.
+   * The caller must have resolved the instance (its permission decided); per-pod and
+   * per-cluster failures are returned.
    */
-  connect(request: { entity: Entity }): Promise<StalwartInstanceConnection>;
+  connect(request: {
+    instance: ResolvedInstance;
+  }): Promise<StalwartInstanceConnection>;
   /** Closes every open port-forward. */
   stop(): Promise<void>;
 }

@@ -13,10 +13,7 @@ import type { StalwartStatusConfig } from '../../config/types';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';
 import { departedReasons } from './departedReasons';
-import {
-  InstanceLocation,
-  instanceFromEntity,
-} from '../InstanceResolver/instanceFromEntity';
+import type { InstanceLocation } from '../InstanceResolver/instanceFromEntity';
 import { readInstanceObjects } from './readInstanceObjects';
 import {
   unreadableKinds,
@@ -116,8 +113,7 @@ export function createStatusService(options: {
   }
 
   return {
-    async getStatus({ entityRef, entity }) {
-      const instance = instanceFromEntity(entity, entityRef);
+    async getStatus({ entityRef, entity, location: instance }) {
       const clusterNames = instance.clusters ?? [...configured];
       const [observed, proposal] = await Promise.all([
         Promise.all(

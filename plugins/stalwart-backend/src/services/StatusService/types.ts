@@ -1,15 +1,8 @@
-import type { Entity } from '@backstage/catalog-model';
 import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import type { ResolvedInstance } from '../InstanceResolver/types';
 
 /** Builds the status document of a catalog entity that is a Stalwart instance. */
 export interface StatusService {
-  /**
-   * Reads the objects of an entity the caller may see (read from the catalog with the
-   * caller's credentials) from the watch cache. Throws `NotFoundError` for entities that
-   * are not Stalwart instances.
-   */
-  getStatus(request: {
-    entityRef: string;
-    entity: Entity;
-  }): Promise<InstanceStatusResponseV1>;
+  /** Reads the instance's objects from the watch cache, in every cluster it runs in. */
+  getStatus(instance: ResolvedInstance): Promise<InstanceStatusResponseV1>;
 }
