@@ -5,7 +5,10 @@ import type {
 import type { WorkloadRef } from '@stalwart-backstage/plugin-stalwart-node';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import type { InstanceLocation } from '../InstanceResolver/instanceFromEntity';
-import { selectInstanceObjects } from '../StatusService/selectInstanceObjects';
+import {
+  namespaceObjectsOf,
+  selectInstanceObjects,
+} from '../StatusService/selectInstanceObjects';
 
 /** What the cluster says git declares: the rendered config object and the workload's template. */
 export interface DeclaredObjects {
@@ -38,16 +41,7 @@ export async function readDeclaredObjects(options: {
     kinds: ['StatefulSet', 'Deployment', 'Pod', 'ConfigMap'],
   });
   const selected = selectInstanceObjects({
-    objects: {
-      statefulSets: read.StatefulSet.items,
-      deployments: read.Deployment.items,
-      pods: read.Pod.items,
-      services: [],
-      configMaps: read.ConfigMap.items,
-      certificates: [],
-      helmReleases: [],
-      applications: [],
-    },
+    objects: namespaceObjectsOf(read),
     release: instance.release,
     namespace: instance.namespace,
     flavor: instance.flavor,

@@ -5,7 +5,10 @@ import type {
   ResourceKind,
 } from '../KubernetesCacheService/types';
 import type { InstanceLocation } from '../InstanceResolver/instanceFromEntity';
-import { selectInstanceObjects } from './selectInstanceObjects';
+import {
+  namespaceObjectsOf,
+  selectInstanceObjects,
+} from './selectInstanceObjects';
 
 const NAMESPACE_KINDS: ResourceKind[] = [
   'StatefulSet',
@@ -43,16 +46,10 @@ export async function readInstanceObjects(options: {
       cache.read({ cluster, namespace, kinds: ['Application'] }),
     ),
   );
-  const objects = {
-    statefulSets: inNamespace.StatefulSet.items,
-    deployments: inNamespace.Deployment.items,
-    pods: inNamespace.Pod.items,
-    services: inNamespace.Service.items,
-    configMaps: inNamespace.ConfigMap.items,
-    certificates: inNamespace.Certificate.items,
-    helmReleases: inNamespace.HelmRelease.items,
-    applications: applications.flatMap(a => a.Application.items),
-  };
+  const objects = namespaceObjectsOf(
+    inNamespace,
+    applications.flatMap(a => a.Application.items),
+  );
   let selected = selectInstanceObjects({ objects, ...instance });
   const snapshots: Array<[ResourceKind, CollectionSnapshot]> = [
     ...(Object.entries(inNamespace) as Array<

@@ -16,6 +16,11 @@ import {
   InstanceObjects,
 } from '@stalwart-backstage/plugin-stalwart-node';
 
+import type {
+  CollectionSnapshot,
+  ResourceKind,
+} from '../KubernetesCacheService/types';
+
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 const HELM_RELEASE_ANNOTATION = 'meta.helm.sh/release-name';
 
@@ -29,6 +34,23 @@ export interface NamespaceObjects {
   certificates: ReadonlyArray<KubernetesObject>;
   helmReleases: ReadonlyArray<KubernetesObject>;
   applications: ReadonlyArray<KubernetesObject>;
+}
+
+/** The collections of one cache read by kind; kinds not read are empty. */
+export function namespaceObjectsOf(
+  read: Partial<Record<ResourceKind, CollectionSnapshot>>,
+  applications: ReadonlyArray<KubernetesObject> = read.Application?.items ?? [],
+): NamespaceObjects {
+  return {
+    statefulSets: read.StatefulSet?.items ?? [],
+    deployments: read.Deployment?.items ?? [],
+    pods: read.Pod?.items ?? [],
+    services: read.Service?.items ?? [],
+    configMaps: read.ConfigMap?.items ?? [],
+    certificates: read.Certificate?.items ?? [],
+    helmReleases: read.HelmRelease?.items ?? [],
+    applications,
+  };
 }
 
 /**

@@ -6,7 +6,10 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-charts';
 import type { KubernetesCacheService } from '../../KubernetesCacheService/types';
 import type { InstanceLocation } from '../../InstanceResolver/instanceFromEntity';
-import { selectInstanceObjects } from '../../StatusService/selectInstanceObjects';
+import {
+  namespaceObjectsOf,
+  selectInstanceObjects,
+} from '../../StatusService/selectInstanceObjects';
 import type { StalwartPod } from '../types';
 
 const MANAGEMENT_PORT_NAMES = ['http', 'mgmt', 'management'];
@@ -94,16 +97,7 @@ export async function findInstancePods(options: {
     };
   }
   const selected = selectInstanceObjects({
-    objects: {
-      statefulSets: read.StatefulSet.items,
-      deployments: read.Deployment.items,
-      pods: read.Pod.items,
-      services: [],
-      configMaps: [],
-      certificates: [],
-      helmReleases: [],
-      applications: [],
-    },
+    objects: namespaceObjectsOf(read),
     release: instance.release,
     namespace: instance.namespace,
     flavor: instance.flavor,
