@@ -76,6 +76,11 @@ export interface ChartPort {
   implicitTls: boolean;
   /** Whether the chart's default values expose it. */
   enabledByDefault: boolean;
+  /**
+   * The chart's values.yaml does not list it, but its config binds the listener anyway, so the
+   * renderer adds it to the Service's port list.
+   */
+  beyondChartValues?: boolean;
 }
 
 /**

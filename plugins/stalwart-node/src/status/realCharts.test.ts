@@ -18,19 +18,6 @@ import { evaluateExposure } from './exposure';
 import { readInstanceConfig } from './instanceConfig';
 
 /**
- * Listeners a chart's own config.toml binds whatever the values say, while its Service follows
- * the spec's port switches: olsontech hard-codes POP3 and POP3S, which the matrix leaves off.
- * Stalwart's TOML dialect (`enable = true` beside `enable.log-exporter`) is what makes this
- * visible: a stock TOML parser refuses that config, so the rule once saw no listeners at all.
- */
-const CONFIG_ONLY_LISTENERS: Partial<Record<string, unknown[]>> = {
-  olsontech: [
-    { listener: 'pop3', port: 110 },
-    { listener: 'pop3s', port: 995 },
-  ],
-};
-
-/**
  * Every golden combination rendered by `helm template` of the real chart in
  * shared/reference/charts, checked against what the status and drift rules expect of the
  * flavor's descriptor. Skipped with a NOTICE when shared/ is absent.
@@ -227,9 +214,7 @@ if (available.length === 0) {
         service: service as never,
         config: facts,
       });
-      expect(exposure.missingPorts).toEqual(
-        CONFIG_ONLY_LISTENERS[get().spec.chart] ?? [],
-      );
+      expect(exposure.missingPorts).toEqual([]);
       expect(exposure.unboundPorts).toEqual([]);
       const management = find(get().objects, 'Service', managementService.name);
       const ports = (management?.spec as { ports: Array<{ port: number }> })

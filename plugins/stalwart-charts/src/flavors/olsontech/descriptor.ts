@@ -88,6 +88,10 @@ export const olsontechChart: ChartFlavor<ChartFlavorId> = {
     chartPort('submissions'),
     chartPort('imap'),
     chartPort('imaps'),
+    // configmap.yaml binds POP3 and POP3S whatever the values say; exposing them by default keeps
+    // the Service and the listeners in step, and a spec that turns them off is told so by status.
+    chartPort('pop3', { beyondChartValues: true }),
+    chartPort('pop3s', { beyondChartValues: true }),
     chartPort('sieve'),
   ],
 };
