@@ -5,3 +5,4 @@ export {
   stalwartInstanceConditions,
   stalwartInstanceResourceRef,
 } from './permissions';
+export type { EntityFilter } from './permissions';

@@ -28,7 +28,7 @@ export {
   SharedQueryCache,
   stalwartQueryCacheApiRef,
 } from './queries/SharedQueryCache';
-export type { QuerySnapshot } from './queries/SharedQueryCache';
+export type { Fetcher, QuerySnapshot } from './queries/SharedQueryCache';
 export type { SharedQueryResult } from './queries/useSharedQuery';
 export { useInstanceStatus } from './queries/useInstanceStatus';
 export { useInstanceDrift } from './queries/useInstanceDrift';

@@ -14,7 +14,11 @@ import { specInput } from './inputProperties';
 import { readWorkspaceFolder } from './readWorkspaceFolder';
 import type { PublishLocalAction } from './types';
 
-/** Options of {@link createPublishLocalAction}. */
+/**
+ * Options of {@link createPublishLocalAction}.
+ *
+ * @public
+ */
 export interface PublishLocalActionOptions {
   config: LocalGitOpsConfig;
   /** Opens (creating on first use) the local fleet repository. */

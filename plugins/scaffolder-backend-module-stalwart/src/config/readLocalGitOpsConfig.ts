@@ -1,7 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Config } from '@backstage/config';
 
-/** The `stalwart.gitops` keys this module reads, resolved. */
+/**
+ * The `stalwart.gitops` keys this module reads, resolved.
+ *
+ * @public
+ */
 export interface LocalGitOpsConfig {
   /** Absolute path of the local fleet repository. */
   localRepository: string;
@@ -12,7 +16,11 @@ export const DEFAULT_LOCAL_REPOSITORY = '.data/fleet-repo';
 
 const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 
-/** Reads `stalwart.gitops`, resolving a relative repository path against `rootDir`. */
+/**
+ * Reads `stalwart.gitops`, resolving a relative repository path against `rootDir`.
+ *
+ * @public
+ */
 export function readLocalGitOpsConfig(
   config: Config,
   rootDir: string,

@@ -17,13 +17,21 @@ import {
   type TreeFile,
 } from './gitTrees';
 
-/** Who a commit is attributed to. */
+/**
+ * Who a commit is attributed to.
+ *
+ * @public
+ */
 export interface GitIdentity {
   name: string;
   email: string;
 }
 
-/** What to propose: one instance folder on its own branch. */
+/**
+ * What to propose: one instance folder on its own branch.
+ *
+ * @public
+ */
 export interface ProposeFolderRequest {
   /** The branch to create (or, with `update`, move), e.g. `stalwart/mail-prod`. */
   branch: string;
@@ -39,7 +47,11 @@ export interface ProposeFolderRequest {
   author: GitIdentity;
 }
 
-/** The outcome of a proposal (or, for a dry run, what it would do). */
+/**
+ * The outcome of a proposal (or, for a dry run, what it would do).
+ *
+ * @public
+ */
 export interface ProposedCommit {
   branch: string;
   /** The commit the branch now points to; absent for a dry run. */
@@ -71,6 +83,8 @@ branch to deploy it.
  * objects and only then published by moving one branch ref, under a lock and with a
  * compare-and-swap, so the working tree and the default branch are never touched and a failed
  * or concurrent run leaves every ref as it was.
+ *
+ * @public
  */
 export class LocalFleetRepository {
   private constructor(

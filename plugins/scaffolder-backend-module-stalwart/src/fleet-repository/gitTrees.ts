@@ -8,7 +8,11 @@ export interface GitStore {
   gitdir: string;
 }
 
-/** A file to store, with its path relative to the folder being written. */
+/**
+ * A file to store, with its path relative to the folder being written.
+ *
+ * @public
+ */
 export interface TreeFile {
   path: string;
   content: string;

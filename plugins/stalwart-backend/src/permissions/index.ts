@@ -4,3 +4,4 @@ export {
   stalwartInstanceConditions,
   stalwartInstanceResourceRef,
 } from './rules';
+export type { EntityFilter } from './rules';

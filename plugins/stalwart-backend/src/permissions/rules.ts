@@ -8,7 +8,12 @@ import { STALWART_INSTANCE_RESOURCE_TYPE } from '@stalwart-backstage/plugin-stal
 import { z } from 'zod';
 
 /** The catalog-entity filter shape the catalog understands, for `toQuery`. */
-type EntityFilter = { key: string; values: string[] };
+/**
+ * The catalog filter a Stalwart instance rule turns into (`relations.ownedBy` in the claims).
+ *
+ * @public
+ */
+export type EntityFilter = { key: string; values: string[] };
 
 /**
  * Stalwart instances as a permission resource: catalog entities, evaluated by this plugin.
@@ -51,16 +56,23 @@ export const isInstanceOwner = createPermissionRule({
   toQuery: ({ claims }) => ({ key: 'relations.ownedBy', values: claims }),
 });
 
+const conditionExports = createConditionExports({
+  resourceRef: stalwartInstanceResourceRef,
+  rules: { isInstanceOwner },
+});
+
 /**
  * Conditions for permission policies: `stalwartInstanceConditions.isInstanceOwner({claims})`
  * wrapped by `createStalwartInstanceConditionalDecision(permission, …)`.
  *
  * @public
  */
-export const {
-  conditions: stalwartInstanceConditions,
-  createConditionalDecision: createStalwartInstanceConditionalDecision,
-} = createConditionExports({
-  resourceRef: stalwartInstanceResourceRef,
-  rules: { isInstanceOwner },
-});
+export const stalwartInstanceConditions = conditionExports.conditions;
+
+/**
+ * Wraps Stalwart instance conditions into a policy decision for one permission.
+ *
+ * @public
+ */
+export const createStalwartInstanceConditionalDecision =
+  conditionExports.createConditionalDecision;

@@ -1,4 +1,8 @@
-/** Kubernetes object names (DNS-1123 subdomain labels in practice) are limited to 63 characters. */
+/**
+ * Kubernetes object names (DNS-1123 subdomain labels in practice) are limited to 63 characters.
+ *
+ * @public
+ */
 export const MAX_OBJECT_NAME_LENGTH = 63;
 
 /** Helm's `trunc 63 | trimSuffix "-"`, which every chart here applies to its names. */

@@ -1,8 +1,13 @@
-/** Wraps a value that must replace, not merge into, the default at its key. */
+/**
+ * Wraps a value that must replace, not merge into, the default at its key.
+ *
+ * @public
+ */
 export class Replace<T> {
   constructor(readonly value: T) {}
 }
 
+/** @public */
 export type Overrides = { [key: string]: unknown };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

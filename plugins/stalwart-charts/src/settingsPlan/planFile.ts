@@ -129,11 +129,19 @@ function numberedOperations(
   return operations;
 }
 
-/** `x:` prefix optional and case-insensitive (apply.md "objectName"). */
+/**
+ * `x:` prefix optional and case-insensitive (apply.md "objectName").
+ *
+ * @public
+ */
 export const planTypeName = (object: string) =>
   /^x:/i.test(object) ? `x:${object.slice(2)}` : `x:${object}`;
 
-/** Sets `"a/b"` JSON-pointer keys of a patch into a copy of `object`. */
+/**
+ * Sets `"a/b"` JSON-pointer keys of a patch into a copy of `object`.
+ *
+ * @public
+ */
 export function applyPlanPatch(
   object: Record<string, unknown>,
   patch: Record<string, unknown>,

@@ -1,4 +1,8 @@
-export { instanceSpecSchema, MAX_REPLICAS } from './instanceSpecSchema';
+export {
+  instanceSpecObject,
+  instanceSpecSchema,
+  MAX_REPLICAS,
+} from './instanceSpecSchema';
 export type { InstanceSpec, InstanceSpecInput } from './instanceSpecSchema';
 export { parseInstanceSpec, formatSpecProblems } from './parseInstanceSpec';
 export type { ParseInstanceSpecResult, SpecProblem } from './parseInstanceSpec';

@@ -19,10 +19,20 @@ import {
 import { clusterSchema, storageSchema } from './storageSchema';
 import { secretsSchema, tlsSchema } from './tlsAndSecretsSchema';
 
-/** The most pods a spec may ask for; Stalwart node ids have 9 bits, real clusters are small. */
+/**
+ * The most pods a spec may ask for; Stalwart node ids have 9 bits, real clusters are small.
+ *
+ * @public
+ */
 export const MAX_REPLICAS = 16;
 
-const instanceSpecObject = z
+/**
+ * The instance spec's fields before the chart flavor's cross-field rules: what
+ * {@link InstanceSpec} and {@link InstanceSpecInput} are typed from.
+ *
+ * @public
+ */
+export const instanceSpecObject = z
   .object({
     name: dnsLabel().describe(
       'Helm release and instance name; bounded per chart so every derived object name fits 63 characters.',

@@ -8,7 +8,11 @@ import {
   objectName,
 } from './fields';
 
-/** The mail listeners a spec can switch on or off. */
+/**
+ * The mail listeners a spec can switch on or off.
+ *
+ * @public
+ */
 export const MAIL_PORT_KINDS = [
   'smtp',
   'submission',

@@ -17,7 +17,11 @@ export function requiredSecretKeys(spec: InstanceSpec): string[] {
   );
 }
 
-/** The data store a spec runs on, after the chart's default. */
+/**
+ * The data store a spec runs on, after the chart's default.
+ *
+ * @public
+ */
 export function resolvedDataStore(
   spec: Pick<InstanceSpec, 'chart' | 'storage'>,
 ): DataStore {

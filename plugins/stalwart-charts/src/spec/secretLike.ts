@@ -33,7 +33,11 @@ function entropy(value: string): number {
   return bits;
 }
 
-/** Why a string looks like a secret value, or undefined when it does not. */
+/**
+ * Why a string looks like a secret value, or undefined when it does not.
+ *
+ * @public
+ */
 export function secretLikeReason(value: string): string | undefined {
   for (const [pattern, reason] of SECRET_PATTERNS) {
     if (pattern.test(value)) return reason;

@@ -13,7 +13,11 @@ import {
   stalwartQueryCacheApiRef,
 } from '../queries/SharedQueryCache';
 
-/** `api:stalwart/client`: the HTTP client of the Stalwart backend. */
+/**
+ * `api:stalwart/client`: the HTTP client of the Stalwart backend.
+ *
+ * @alpha
+ */
 export const stalwartClientApi = ApiBlueprint.make({
   name: 'client',
   params: defineParams =>
@@ -28,6 +32,8 @@ export const stalwartClientApi = ApiBlueprint.make({
 /**
  * `api:stalwart/query-cache`: the queries every Stalwart card shares. Its `refreshInterval`
  * config (`'30s'`, `'PT1M'`) overrides app-config `stalwart.frontend.refreshInterval`.
+ *
+ * @alpha
  */
 export const stalwartQueryCacheApi = ApiBlueprint.makeWithOverrides({
   name: 'query-cache',

@@ -4,7 +4,11 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { isStalwartInstance } from '@stalwart-backstage/plugin-stalwart-common';
 
-/** `entity-content:stalwart/mail-server`: the "Mail server" tab of instance entities. */
+/**
+ * `entity-content:stalwart/mail-server`: the "Mail server" tab of instance entities.
+ *
+ * @alpha
+ */
 export const stalwartMailServerContent = EntityContentBlueprint.make({
   name: 'mail-server',
   params: {
@@ -18,7 +22,11 @@ export const stalwartMailServerContent = EntityContentBlueprint.make({
   },
 });
 
-/** `entity-card:stalwart/verdict`: the Overview card with the verdict and its reasons. */
+/**
+ * `entity-card:stalwart/verdict`: the Overview card with the verdict and its reasons.
+ *
+ * @alpha
+ */
 export const stalwartVerdictCard = EntityCardBlueprint.make({
   name: 'verdict',
   params: {
@@ -31,7 +39,11 @@ export const stalwartVerdictCard = EntityCardBlueprint.make({
   },
 });
 
-/** `entity-card:stalwart/certificate`: the Overview card with the certificate countdown. */
+/**
+ * `entity-card:stalwart/certificate`: the Overview card with the certificate countdown.
+ *
+ * @alpha
+ */
 export const stalwartCertificateCard = EntityCardBlueprint.make({
   name: 'certificate',
   params: {

@@ -1,3 +1,4 @@
+import type { JSX } from 'react';
 import {
   configApiRef,
   createApiFactory,
@@ -53,65 +54,69 @@ export const stalwartLegacyPlugin = createPlugin({
  *
  * @public
  */
-export const StalwartFleetPage = stalwartLegacyPlugin.provide(
-  createRoutableExtension({
-    name: 'StalwartFleetPage',
-    component: () =>
-      import('../components/FleetPage/FleetPage').then(m => m.FleetPage),
-    mountPoint: stalwartLegacyRootRouteRef,
-  }),
-);
+export const StalwartFleetPage: () => JSX.Element =
+  stalwartLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'StalwartFleetPage',
+      component: () =>
+        import('../components/FleetPage/FleetPage').then(m => m.FleetPage),
+      mountPoint: stalwartLegacyRootRouteRef,
+    }),
+  );
 
 /**
  * The "Mail server" tab: `<EntityLayout.Route path="/mail-server" title="Mail server">`.
  *
  * @public
  */
-export const EntityStalwartContent = stalwartLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityStalwartContent',
-    component: {
-      lazy: () =>
-        import('../components/MailServerContent/MailServerContent').then(
-          m => m.MailServerContent,
-        ),
-    },
-  }),
-);
+export const EntityStalwartContent: () => JSX.Element =
+  stalwartLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityStalwartContent',
+      component: {
+        lazy: () =>
+          import('../components/MailServerContent/MailServerContent').then(
+            m => m.MailServerContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Overview card with the verdict and its reasons.
  *
  * @public
  */
-export const EntityStalwartVerdictCard = stalwartLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityStalwartVerdictCard',
-    component: {
-      lazy: () =>
-        import('../components/OverviewCards/VerdictCard').then(
-          m => m.VerdictCard,
-        ),
-    },
-  }),
-);
+export const EntityStalwartVerdictCard: () => JSX.Element =
+  stalwartLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityStalwartVerdictCard',
+      component: {
+        lazy: () =>
+          import('../components/OverviewCards/VerdictCard').then(
+            m => m.VerdictCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Overview card with the certificate countdown.
  *
  * @public
  */
-export const EntityStalwartCertificateCard = stalwartLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityStalwartCertificateCard',
-    component: {
-      lazy: () =>
-        import('../components/OverviewCards/CertificateCountdownCard').then(
-          m => m.CertificateCountdownCard,
-        ),
-    },
-  }),
-);
+export const EntityStalwartCertificateCard: () => JSX.Element =
+  stalwartLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityStalwartCertificateCard',
+      component: {
+        lazy: () =>
+          import('../components/OverviewCards/CertificateCountdownCard').then(
+            m => m.CertificateCountdownCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The `StalwartSpecPreview` scaffolder field, for `<ScaffolderFieldExtensions>`.

@@ -16,7 +16,12 @@ export interface QuerySnapshot<T> {
   fetching: boolean;
 }
 
-type Fetcher<T> = (signal: AbortSignal) => Promise<T>;
+/**
+ * Loads one query's value; aborted when no component watches it any more.
+ *
+ * @public
+ */
+export type Fetcher<T> = (signal: AbortSignal) => Promise<T>;
 
 interface Entry {
   snapshot: QuerySnapshot<unknown>;
