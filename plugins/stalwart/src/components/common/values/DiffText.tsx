@@ -10,15 +10,15 @@ const LINE: CSSProperties = {
   textOverflow: 'ellipsis',
 };
 const REMOVED: CSSProperties = {
-  background: 'var(--bui-bg-danger)',
-  color: 'var(--bui-fg-danger-on-bg)',
+  background: 'var(--bui-negative-bg-subdued)',
+  color: 'var(--bui-negative-fg-subdued)',
   textDecoration: 'none',
   borderRadius: 2,
 };
 const ADDED: CSSProperties = {
   ...REMOVED,
-  background: 'var(--bui-bg-success)',
-  color: 'var(--bui-fg-success-on-bg)',
+  background: 'var(--bui-positive-bg-subdued)',
+  color: 'var(--bui-positive-fg-subdued)',
 };
 
 /**
