@@ -40,9 +40,10 @@ run('yarn', ['tsc', '--incremental', 'false']);
 run('yarn', [
   'backstage-repo-tools',
   'api-reports',
-  '--allow-all-warnings',
+  // Members may go undocumented, as in Backstage's own repository; a missing release tag or an
+  // export a public type names but the entry point forgets fails the check.
   '--omit-messages',
-  'ae-wrong-input-file-type',
+  'ae-wrong-input-file-type,ae-undocumented',
   ...(check ? ['--ci'] : []),
   ...packageDirs,
 ]);

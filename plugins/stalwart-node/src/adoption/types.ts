@@ -34,7 +34,11 @@ export interface AdoptionChange {
   files: AdoptionFileChange[];
 }
 
-/** Thrown inside one item's adoption: the item is refused with this reason. */
+/**
+ * Thrown inside one item's adoption: the item is refused with this reason.
+ *
+ * @public
+ */
 export class AdoptionRefused extends Error {
   name = 'AdoptionRefused' as const;
 }

@@ -28,6 +28,7 @@ export {
   resetValueOf,
   schemaNameOf,
 } from './v016/schemaDefaults';
+export type { FieldSchema } from './v016/schemaDefaults';
 export {
   isServerDefaultObject,
   SERVER_DEFAULT_OBJECTS,

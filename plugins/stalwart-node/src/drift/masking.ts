@@ -52,6 +52,8 @@ export function isMacroReference(value: string): boolean {
 /**
  * A fast 53-bit string hash (cyrb53). Equality only: isomorphic and synchronous, where
  * `crypto.subtle` is neither; a collision could at worst hide a changed secret, never reveal one.
+ *
+ * @public
  */
 export function digestOf(text: string): string {
   let h1 = 0xdeadbeef;

@@ -7,7 +7,11 @@ import type {
 import type { ApplicationObject } from '@stalwart-backstage/plugin-stalwart-common';
 import { objectRefOf, type GitOpsObject } from './objectRef';
 
-/** The annotation `argocd app get --refresh` sets; the controller removes it once it has compared. */
+/**
+ * The annotation `argocd app get --refresh` sets; the controller removes it once it has compared.
+ *
+ * @public
+ */
 export const ARGO_CD_REFRESH = 'argocd.argoproj.io/refresh';
 
 const FINISHED_PHASES = new Set(['Succeeded', 'Failed', 'Error']);

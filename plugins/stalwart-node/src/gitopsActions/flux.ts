@@ -9,7 +9,11 @@ import type {
 import type { HelmReleaseObject } from '@stalwart-backstage/plugin-stalwart-common';
 import { objectRefOf, type GitOpsObject } from './objectRef';
 
-/** The annotation `flux reconcile` sets; the controllers record it as handled in their status. */
+/**
+ * The annotation `flux reconcile` sets; the controllers record it as handled in their status.
+ *
+ * @public
+ */
 export const FLUX_REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt';
 const SOURCE_API_VERSION = 'source.toolkit.fluxcd.io/v1';
 

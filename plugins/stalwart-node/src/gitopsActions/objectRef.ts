@@ -1,6 +1,10 @@
 import type { GitOpsObjectRefV1 } from '@stalwart-backstage/plugin-stalwart-common';
 
-/** The part of a Kubernetes object a GitOps plan reads. */
+/**
+ * The part of a Kubernetes object a GitOps plan reads.
+ *
+ * @public
+ */
 export interface GitOpsObject {
   apiVersion?: string;
   kind?: string;

@@ -78,7 +78,11 @@ const RULES: KeyRule[] = [
   ),
 ];
 
-/** The spec field that renders a key, when there is one. */
+/**
+ * The spec field that renders a key, when there is one.
+ *
+ * @public
+ */
 export function specFieldOfKey(key: string): string | undefined {
   return RULES.find(rule => rule.pattern.test(key))?.field;
 }

@@ -11,7 +11,11 @@ import { AdoptionRefused, type AdoptionRefusal } from '../types';
 import { setAtPointer } from './fieldPointer';
 import { PlanLines, planObjectName } from './planLines';
 
-/** What the plan edit needs to know of the registry; without a schema, names decide. */
+/**
+ * What the plan edit needs to know of the registry; without a schema, names decide.
+ *
+ * @public
+ */
 export interface PlanAdoptionInput {
   plan: string;
   items: DriftItemV1[];

@@ -5,7 +5,11 @@ import type { AdoptionChange } from '../types';
 import { unifiedDiff } from '../unifiedDiff';
 import { adoptIntoPlan } from './adoptIntoPlan';
 
-/** The file of the instance folder that v0.16 adoption edits. */
+/**
+ * The file of the instance folder that v0.16 adoption edits.
+ *
+ * @public
+ */
 export const SETTINGS_PLAN_PATH = 'settings-plan.ndjson';
 
 /**

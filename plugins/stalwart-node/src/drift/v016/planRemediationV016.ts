@@ -6,7 +6,11 @@ import { rolloutRestartCall } from '../rolloutRestart';
 import type { DriftReport, RegistryFix } from '../types';
 import type { RemediationRequest } from '../v015/planRemediationV015';
 
-/** `x:Action/set` creating `ReloadSettings`: rebuilds the running config on every node (stalwart-v016.md §1 "Reloading"). */
+/**
+ * `x:Action/set` creating `ReloadSettings`: rebuilds the running config on every node (stalwart-v016.md §1 "Reloading").
+ *
+ * @public
+ */
 export const RELOAD_SETTINGS_CALL: RemediationCallV1 = {
   target: 'stalwart-jmap',
   method: 'x:Action/set',

@@ -1,7 +1,12 @@
 /* eslint-disable @typescript-eslint/no-use-before-define -- an object's default and its properties' defaults are defined in terms of each other */
 import type { RegistrySchemaV016 } from './types';
 
-type FieldSchema = RegistrySchemaV016['fields'][string];
+/**
+ * One registry type's fields as `/api/schema` describes them.
+ *
+ * @public
+ */
+export type FieldSchema = RegistrySchemaV016['fields'][string];
 type Property = FieldSchema['properties'][string];
 
 // What a v0.16 server returns for a property nobody set (docs/stalwart-api-facts.md "Whole objects",
@@ -13,7 +18,11 @@ type Property = FieldSchema['properties'][string];
 
 const answers = new WeakMap<RegistrySchemaV016, Map<string, unknown>>();
 
-/** The field schema behind an object name: its single schema, or the variant `@type` names. */
+/**
+ * The field schema behind an object name: its single schema, or the variant `@type` names.
+ *
+ * @public
+ */
 export function schemaNameOf(
   schema: RegistrySchemaV016,
   objectName: string,
@@ -42,7 +51,11 @@ function defaultObject(
   return name ? completeWith(schema, schema.fields[name], {}) : undefined;
 }
 
-/** The value a property holds when nothing was stored (undefined: null or an empty collection). */
+/**
+ * The value a property holds when nothing was stored (undefined: null or an empty collection).
+ *
+ * @public
+ */
 export function propertyDefault(
   schema: RegistrySchemaV016,
   fields: FieldSchema | undefined,
@@ -124,6 +137,8 @@ function completeWith(
 /**
  * A whole object as `x:<Type>/get` returns it: every property of its (variant's) schema, the
  * stored value or its default.
+ *
+ * @public
  */
 export function completeObject(
   schema: RegistrySchemaV016,
@@ -141,6 +156,8 @@ export function completeObject(
  * The value that resets a property (S v0.16.18 crates/registry/src/jmap/patch.rs: `null` is
  * refused for booleans, numbers and strings and accepted only by nullable properties), or
  * undefined when no value restores it (a required property without default).
+ *
+ * @public
  */
 export function resetValueOf(
   schema: RegistrySchemaV016,

@@ -1,7 +1,5 @@
-import { schemaNameOf } from './schemaDefaults';
+import { type FieldSchema, schemaNameOf } from './schemaDefaults';
 import type { RegistrySchemaV016 } from './types';
-
-type FieldSchema = RegistrySchemaV016['fields'][string];
 
 /** The field schema of an object: its variant's for multi-variant types (`@type`). */
 export function fieldSchemaOf(

@@ -15,7 +15,11 @@ const LISTENERS: Array<[string, string, number, boolean]> = [
   ['http', 'http', 8080, false],
 ];
 
-/** What defaults.rs writes, per type (the rest of each object is the type's Default). */
+/**
+ * What defaults.rs writes, per type (the rest of each object is the type's Default).
+ *
+ * @public
+ */
 export const SERVER_DEFAULT_OBJECTS: Record<
   string,
   ReadonlyArray<Record<string, unknown>>
@@ -69,7 +73,11 @@ function defaultsOf(schema: RegistrySchemaV016, type: string): Set<string> {
   return jsons;
 }
 
-/** Whether an undeclared live object is, field for field, one the server created itself. */
+/**
+ * Whether an undeclared live object is, field for field, one the server created itself.
+ *
+ * @public
+ */
 export function isServerDefaultObject(
   schema: RegistrySchemaV016,
   type: string,
