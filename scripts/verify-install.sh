@@ -19,7 +19,8 @@ ANCHOR=@backstage/frontend-plugin-api@1.0.0
 CREATE_APP=@backstage/create-app@0.9.2
 WORK="$(mktemp -d /tmp/stalwart-verify-install.XXXXXX)"
 PACKS="$WORK/packs"
-CACHE="${VERIFY_INSTALL_CACHE:-$ROOT/.cache/verify-install}"
+# Outside the checkout, so fresh clones on one machine (CI) share the installed app.
+CACHE="${VERIFY_INSTALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/stalwart-backstage/verify-install}"
 PIDS=()
 started=$(date +%s)
 last=$started
@@ -51,10 +52,16 @@ done
 step "pack ${#PLUGIN_DIRS[@]} plugins from their build output: ${PLUGIN_DIRS[*]##*/}"
 (cd "$ROOT" && node "$ROOT_YARN" tsc)
 mkdir -p "$PACKS"
+# The builds are independent (each reads the declarations tsc just wrote): two at a time.
+printf '%s\n' "${PLUGIN_DIRS[@]}" | xargs -P 2 -I{} sh -c \
+  'cd "{}" && node "$1" backstage-cli package build >"$2/build-$(basename "{}").log" 2>&1 || echo "{}" >>"$2/build-failed"' \
+  _ "$ROOT_YARN" "$WORK"
+if [ -s "$WORK/build-failed" ]; then
+  while read -r dir; do tail -30 "$WORK/build-${dir##*/}.log"; done <"$WORK/build-failed"
+  fail "building $(xargs -n1 basename <"$WORK/build-failed" | tr '\n' ' ')"
+fi
 for dir in "${PLUGIN_DIRS[@]}"; do
-  (cd "$dir" && node "$ROOT_YARN" backstage-cli package build >"$WORK/build-${dir##*/}.log" 2>&1 &&
-    node "$ROOT_YARN" pack --out "$PACKS/${dir##*/}.tgz" >/dev/null) ||
-    { tail -30 "$WORK/build-${dir##*/}.log"; fail "packing ${dir##*/}"; }
+  (cd "$dir" && node "$ROOT_YARN" pack --out "$PACKS/${dir##*/}.tgz" >/dev/null) || fail "packing ${dir##*/}"
   contents=$(tar -tzf "$PACKS/${dir##*/}.tgz")
   grep -q '^package/dist/index' <<<"$contents" || fail "${dir##*/}: the tarball has no dist/"
   # prepack compiles config.d.ts into the JSON schema the config loader reads, as Backstage's

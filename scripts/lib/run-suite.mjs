@@ -73,9 +73,9 @@ checks.push({
 });
 
 // The adoption test: the packed plugins installed into a new Backstage app, built and started.
-// It takes about 23 minutes from an empty cache (a new app's install builds native modules), so
-// it runs when asked (STALWART_VERIFY_INSTALL=1, or `bash scripts/verify-install.sh` alone).
-if (process.env.STALWART_VERIFY_INSTALL === '1') {
+// The installed app is cached outside the checkout; from an empty cache the first run takes
+// about 23 minutes (a new app's install builds native modules). STALWART_VERIFY_INSTALL=0 skips it.
+if (process.env.STALWART_VERIFY_INSTALL !== '0') {
   const installOk = run('adoption test (verify-install)', 'bash', [
     'scripts/verify-install.sh',
   ]);
