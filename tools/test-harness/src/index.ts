@@ -25,3 +25,9 @@ export type { DemoFleet } from './demoFleet';
 export { templateDefaults } from './templateDefaults';
 export type { JsonSchema } from './templateDefaults';
 export { REFERENCE_CHARTS } from './demoPaths';
+export {
+  FRESH_CLUSTER,
+  referenceChartDir,
+  startFreshFleet,
+} from './freshFleet';
+export type { FreshFleet, FreshInstance } from './freshFleet';

@@ -137,7 +137,8 @@ export function renderSettingsPlan(spec: InstanceSpec): string | undefined {
     );
   }
   if (spec.chart === 'hiroba' && (spec.tls.issuer || spec.tls.secretName)) {
-    // Certificates have no natural key in the schema (no labelProperty): replace them all.
+    // A certificate's natural key (subjectAlternativeNames) is set by the server from the
+    // certificate itself, so a plan cannot name one to destroy: replace them all.
     ops.push(
       { '@type': 'destroy', object: 'Certificate' },
       {
