@@ -4,8 +4,6 @@ import { ADOPTABLE_CLASSES, type AdoptionRefusal } from './types';
 const WHY_NOT: Record<string, string> = {
   'in-sync': 'it is in sync: git already declares the live value',
   'database-only-server': 'Stalwart manages it itself; git need not declare it',
-  shadowed:
-    'config.toml already wins over the database; the live database value is not in effect',
 };
 
 /**
