@@ -26,3 +26,9 @@ export { seedDemoFleetRepository } from './seedDemoFleetRepository';
 export { templateDefaults } from './templateDefaults';
 export type { JsonSchema } from './templateDefaults';
 export { REFERENCE_CHARTS } from './demoPaths';
+export {
+  FRESH_CLUSTER,
+  referenceChartDir,
+  startFreshFleet,
+} from './freshFleet';
+export type { FreshFleet, FreshInstance } from './freshFleet';

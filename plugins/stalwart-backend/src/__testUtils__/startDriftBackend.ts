@@ -9,6 +9,7 @@ import type { Scenario, SimulatorServer } from '@stalwart-backstage/simulator';
 import {
   simulatorBackendConfig,
   startDemoFleet,
+  type DemoFleet,
 } from '@stalwart-backstage/test-harness';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -42,7 +43,7 @@ export interface DriftBackend {
 }
 
 /**
- * The real plugin on a test backend, reading the demo scenario served over HTTPS by the
+ * The real plugin on a test backend, reading the demo scenario (or `fleet`) served over HTTPS by the
  * simulator with the scenario's tokens and CA, the demo entities registered from a Git host
  * (so `backstage.io/managed-by-location` points at each instance folder), and the permission
  * framework and auditor mocked.
@@ -55,12 +56,16 @@ export async function startDriftBackend(
     features?: BackendFeature[];
     /** Merged into the `backend` config section. */
     backendConfig?: Record<string, unknown>;
+    /** Another fleet than the demo's (started already; stopped with the backend). */
+    fleet?: DemoFleet;
   } = {},
 ): Promise<DriftBackend> {
-  const fleet = await startDemoFleet({
-    gitFiles: { '/fleet/mail-edge/settings-plan.ndjson': EDGE_SETTINGS_PLAN },
-    editScenario: options.editScenario,
-  });
+  const fleet =
+    options.fleet ??
+    (await startDemoFleet({
+      gitFiles: { '/fleet/mail-edge/settings-plan.ndjson': EDGE_SETTINGS_PLAN },
+      editScenario: options.editScenario,
+    }));
   const { simulator, git, entities } = fleet;
   const decisions: Record<string, AuthorizeResult> = {};
   const authorize = jest.fn(async (requests: AuthorizePermissionRequest[]) =>

@@ -23,8 +23,7 @@ export type DriftClass =
   | 'changed-live'
   | 'database-only-user'
   | 'database-only-server'
-  | 'missing-live'
-  | 'shadowed';
+  | 'missing-live';
 
 /**
  * Every drift class, most urgent first; `in-sync` last.
@@ -33,7 +32,6 @@ export type DriftClass =
  */
 export const DRIFT_CLASSES: readonly DriftClass[] = [
   'changed-live',
-  'shadowed',
   'missing-live',
   'database-only-user',
   'database-only-server',
@@ -55,9 +53,7 @@ export type DriftExplanationId =
   | 'database-only'
   | 'server-managed'
   | 'not-served'
-  | 'not-in-registry'
-  | 'file-wins-over-database'
-  | 'local-key-in-database';
+  | 'not-in-registry';
 
 /**
  * A pod an item applies to.

@@ -52,12 +52,6 @@ export const DRIFT_CLASS_INFO: Record<DriftClass, DriftClassInfo> = {
     description: 'Git declares this, but the server does not have it.',
     hiddenByDefault: false,
   },
-  shadowed: {
-    label: 'Shadowed',
-    description:
-      'A value is stored in the database but the server ignores it, so an edit in the admin UI silently does nothing.',
-    hiddenByDefault: false,
-  },
 };
 
 /**
@@ -85,10 +79,6 @@ export const DRIFT_EXPLANATIONS: Record<DriftExplanationId, string> = {
     'Declared in git, but the server does not serve it although the pod runs the current config.',
   'not-in-registry':
     'The settings plan declares this object, but the registry does not hold it: the plan was not applied, or the object was deleted since.',
-  'file-wins-over-database':
-    'Set both in config.toml and in the database. For a key config.toml sets, the file always wins, so the database value (usually an admin UI edit) has no effect.',
-  'local-key-in-database':
-    'A local key (config.local-keys) stored in the database. The server ignores database values for local keys, so this value has no effect.',
 };
 
 /**

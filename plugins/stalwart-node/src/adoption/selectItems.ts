@@ -5,8 +5,6 @@ import type { AdoptionRefusal } from './types';
 const WHY_NOT: Record<string, string> = {
   'in-sync': 'it is in sync: git already declares the live value',
   'database-only-server': 'Stalwart manages it itself; git need not declare it',
-  shadowed:
-    'config.toml already wins over the database; the live database value is not in effect',
 };
 
 /**

@@ -38,6 +38,7 @@ export {
   registryTypesToRead,
   singletonSkipReason,
 } from './v016/schemaView';
+export type { RegistryReadOptions } from './v016/schemaView';
 export type {
   RegistrySchemaV016,
   V016DriftInput,

@@ -8,7 +8,7 @@ import { DRIFT_CLASSES } from '@stalwart-backstage/plugin-stalwart-common';
 
 /**
  * Drift items of the homelab seed's v0.15 instance: the relay route that exists only in the
- * database, a listener edited live, a shadowed key, a masked secret and server-managed keys.
+ * database, a listener edited live, a local key edited on a pod, a masked secret and server-managed keys.
  */
 export const homelabDriftItems: DriftItemV1[] = [
   {
@@ -48,12 +48,12 @@ export const homelabDriftItems: DriftItemV1[] = [
     id: 'server.hostname',
     key: 'server.hostname',
     group: 'server',
-    class: 'shadowed',
-    explanation: 'file-wins-over-database',
+    class: 'changed-live',
+    explanation: 'local-key-edited-live',
     declared: 'mail.example.com',
     live: 'mx.example.com',
     masked: false,
-    pods: [],
+    pods: [{ name: 'mail-antigenic-stalwart-helm-chart-0', nodeId: 1 }],
     remediations: ['reset-to-git'],
   },
   {

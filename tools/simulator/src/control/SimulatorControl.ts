@@ -1,3 +1,5 @@
+import type { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
+import { deployRendered } from '../gitops/deployRendered';
 import { SimulatedCluster } from '../kube/SimulatedCluster';
 import { StalwartFleet, SimulatedStalwart } from '../stalwart/StalwartFleet';
 import { Faults, FaultRule } from './Faults';
@@ -30,6 +32,32 @@ export class SimulatorControl {
   /** Creates or replaces an object; open watches receive ADDED or MODIFIED. */
   apply(clusterName: string, object: any): any {
     return this.cluster(clusterName).apply(object);
+  }
+
+  /**
+   * Deploys what a chart rendered for a release, as the simulated Flux or Argo CD does after
+   * `helm template` (hooks left out by the caller), and starts a fresh Stalwart behind its
+   * pods: first-boot defaults, a v0.16 registry holding only the rendered config.json's store.
+   */
+  deployRelease(
+    clusterName: string,
+    release: {
+      flavor: ChartFlavor;
+      name: string;
+      namespace: string;
+      objects: any[];
+    },
+  ): SimulatedStalwart {
+    const deployed = deployRendered({
+      cluster: this.cluster(clusterName),
+      fleet: this.fleet,
+      flavor: release.flavor,
+      release: release.name,
+      namespace: release.namespace,
+      objects: release.objects,
+    });
+    if (!deployed.ok) throw new Error(deployed.message);
+    return deployed.stalwart;
   }
 
   delete(

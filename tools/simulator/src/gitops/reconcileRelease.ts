@@ -1,9 +1,7 @@
 import { HelmError, helmTemplate } from '@stalwart-backstage/helm';
-import type { ChartFlavor } from '@stalwart-backstage/plugin-stalwart-charts';
 import type { SimulatedCluster } from '../kube/SimulatedCluster';
 import type { StalwartFleet } from '../stalwart/StalwartFleet';
 import type { FleetRelease } from './findReleases';
-import { applyAndPrune, prepareObjects } from './applyObjects';
 import { labelManifest, labelRendered } from './releaseLabels';
 import {
   ownerStatus,
@@ -11,7 +9,7 @@ import {
   type ReconcileOutcome,
 } from './releaseStatus';
 import { resolveChart } from './resolveChart';
-import { ensureStalwartForRelease } from './stalwartForRelease';
+import { deployRendered } from './deployRendered';
 
 export interface ReconcileContext {
   cluster: SimulatedCluster;
@@ -110,42 +108,28 @@ export async function reconcileRelease(
       message: rendered.message,
     };
   } else {
-    const prepared = prepareObjects(
+    const deployed = deployRendered({
       cluster,
-      [
+      fleet: context.fleet,
+      flavor: rendered.chart.flavor,
+      release: release.releaseName,
+      namespace: release.namespace,
+      objects: [
         ...rendered.objects.map(o => labelRendered(release, o)),
         ...release.manifests.map(o => labelManifest(release, o)),
       ],
-      release.namespace,
-    );
-    if (!prepared.ok) {
+      previous: previousInventory(release, existing?.status),
+    });
+    if (!deployed.ok) {
       outcome = {
         ok: false,
         revision: context.revision,
         reason: 'InstallFailed',
-        message: prepared.message,
+        message: deployed.message,
       };
     } else {
-      const inventory = applyAndPrune(
-        cluster,
-        prepared.objects,
-        previousInventory(release, existing?.status),
-      );
+      const { inventory } = deployed;
       const flavor = rendered.chart.flavor;
-      const workload = workloadOf(
-        prepared.objects,
-        flavor,
-        release.releaseName,
-      );
-      ensureStalwartForRelease({
-        cluster,
-        fleet: context.fleet,
-        flavor,
-        release: release.releaseName,
-        namespace: release.namespace,
-        replicas: workload?.spec?.replicas ?? 1,
-        workload,
-      });
       outcome = {
         ok: true,
         revision: context.revision,
@@ -162,14 +146,4 @@ export async function reconcileRelease(
     });
   }
   return outcome;
-}
-
-/** The workload the descriptor names; its name never depends on the replica count. */
-function workloadOf(objects: any[], flavor: ChartFlavor, releaseName: string) {
-  const { workload } = flavor.objectNames(releaseName, { replicas: 1 });
-  return objects.find(
-    o =>
-      ['StatefulSet', 'Deployment'].includes(o.kind) &&
-      o.metadata.name === workload,
-  );
 }

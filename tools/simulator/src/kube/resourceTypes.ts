@@ -87,6 +87,15 @@ export const BUILTIN_RESOURCE_TYPES: ResourceType[] = [
   core('Event', 'events', true, { shortNames: ['ev'] }),
   core('Endpoints', 'endpoints', true, { shortNames: ['ep'] }),
   core('ServiceAccount', 'serviceaccounts', true, { shortNames: ['sa'] }),
+  // Charts grant their own pods access (the olsontech chart's FoundationDB issuer token).
+  {
+    ...core('Role', 'roles', true),
+    group: 'rbac.authorization.k8s.io',
+  },
+  {
+    ...core('RoleBinding', 'rolebindings', true),
+    group: 'rbac.authorization.k8s.io',
+  },
   {
     ...core('StatefulSet', 'statefulsets', true),
     group: 'apps',
@@ -234,6 +243,15 @@ export const KNOWN_CUSTOM_RESOURCE_TYPES: ResourceType[] = [
   }),
   typed('gateway.networking.k8s.io', 'v1', 'HTTPRoute', 'httproutes', {
     categories: ['gateway-api'],
+    subresources: ['status'],
+  }),
+  // Secrets the charts and the template's providers render (the olsontech chart's FDB CA).
+  typed('external-secrets.io', 'v1', 'ExternalSecret', 'externalsecrets', {
+    shortNames: ['es'],
+    categories: ['external-secrets'],
+    subresources: ['status'],
+  }),
+  typed('bitnami.com', 'v1alpha1', 'SealedSecret', 'sealedsecrets', {
     subresources: ['status'],
   }),
   typed('monitoring.coreos.com', 'v1', 'ServiceMonitor', 'servicemonitors', {

@@ -11,7 +11,8 @@ export function hirobaSettingsPlan(
 ): SettingsPlanOperation[] {
   const { issuer, secretName } = ctx.spec.tls;
   if (!issuer && !secretName) return [];
-  // Certificates have no natural key in the schema (no labelProperty): replace them all.
+  // A certificate's natural key (subjectAlternativeNames) is set by the server from the
+  // certificate itself, so a plan cannot name one to destroy: replace them all.
   return [
     { '@type': 'destroy', object: 'Certificate' },
     {

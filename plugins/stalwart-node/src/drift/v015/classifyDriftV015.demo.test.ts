@@ -133,7 +133,6 @@ describe('classifyDriftV015 on the demo homelab instance', () => {
 
   it('finds nothing missing and every pod on the current config', () => {
     expect(report.counts['missing-live']).toBe(0);
-    expect(report.counts.shadowed).toBe(0);
     expect(report.pods.map(p => p.staleConfig)).toEqual([false, false, false]);
     expect(report.errors).toEqual([]);
   });

@@ -32,10 +32,6 @@ function fixFor(
       // ConfigMap on every start (§4): a restart is the fix; deleting a local key would
       // rewrite the pod's file instead (§2.3).
       return { restart: true };
-    case 'shadowed':
-      return {
-        skip: 'Stalwart’s API cannot delete a database value of a local key: DELETE and clear act on the pod’s config.toml for local keys (stalwart-v015.md §2.3). The value has no effect.',
-      };
     default:
       return { skip: 'Already in sync.' };
   }

@@ -1,10 +1,20 @@
+import { canonicalJson } from './canonical';
+
 type Live = Record<string, Record<string, unknown>>;
 
-/** A declared or live object's natural key: its `matchOn` fields' values joined by `/`. */
+const keyPart = (value: unknown) =>
+  value !== null && typeof value === 'object'
+    ? canonicalJson(value) ?? ''
+    : String(value ?? '');
+
+/**
+ * A declared or live object's natural key: its `matchOn` fields' values joined by `/` (an
+ * object-valued field, such as a certificate's file reference, in its canonical JSON).
+ */
 export const naturalKeyOf = (
   object: Record<string, unknown>,
   matchOn: string[],
-) => matchOn.map(f => String(object[f] ?? '')).join('/');
+) => matchOn.map(f => keyPart(object[f])).join('/');
 
 /**
  * Live ids by natural key, built once per type and matchOn: scanning every live object for

@@ -80,20 +80,47 @@ export function singletonSkipReason(type: string): string | undefined {
 export function registryTypesToRead(
   schema: RegistrySchemaV016,
   declaredTypes: Iterable<string>,
+  options?: RegistryReadOptions,
 ): string[] {
-  return registryTypesPlan(schema, declaredTypes).read;
+  return registryTypesPlan(schema, declaredTypes, options).read;
 }
+
+/**
+ * What the declared side holds besides the plan.
+ *
+ * @public
+ */
+export interface RegistryReadOptions {
+  /**
+   * Whether the chart's config.json was read. It alone declares `x:DataStore` (the server boots
+   * from it, shared/docs/stalwart-v016.md), so without it the live store has nothing to be
+   * compared with: a chart keeping config.json in a Secret would otherwise show its store as
+   * set by someone.
+   */
+  configJsonRead?: boolean;
+}
+
+const DATA_STORE_UNDECLARED =
+  "Declared by the chart's config.json, which was not read, so there is nothing to compare it with.";
 
 /** @public */
 export function registryTypesPlan(
   schema: RegistrySchemaV016,
   declaredTypes: Iterable<string>,
+  options: RegistryReadOptions = { configJsonRead: true },
 ): { read: string[]; skipped: Array<{ type: string; reason: string }> } {
   const singletons = Object.keys(schema.objects).filter(t =>
     isSingletonType(schema, t),
   );
   const skipped = singletons
-    .map(type => ({ type, reason: singletonSkipReason(type) }))
+    .map(type => ({
+      type,
+      reason:
+        singletonSkipReason(type) ??
+        (type === 'x:DataStore' && options.configJsonRead === false
+          ? DATA_STORE_UNDECLARED
+          : undefined),
+    }))
     .filter((s): s is { type: string; reason: string } => !!s.reason);
   const skippedTypes = new Set(skipped.map(s => s.type));
   const read = [

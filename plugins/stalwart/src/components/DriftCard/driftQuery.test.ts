@@ -15,19 +15,19 @@ describe('drift query in the URL', () => {
   it('round-trips a search and a chosen set of classes, keeping other parameters', () => {
     const written = writeDriftQuery(new URLSearchParams('tab=mail'), {
       search: 'listener',
-      classes: new Set(['shadowed', 'in-sync']),
+      classes: new Set(['missing-live', 'in-sync']),
     });
     expect(written.get('tab')).toBe('mail');
     const read = parseDriftQuery(new URLSearchParams(written.toString()));
     expect(read.search).toBe('listener');
-    expect([...read.classes].sort()).toEqual(['in-sync', 'shadowed']);
+    expect([...read.classes].sort()).toEqual(['in-sync', 'missing-live']);
   });
 
   it('drops class names it does not know and keeps an empty choice empty', () => {
     expect([
-      ...parseDriftQuery(new URLSearchParams('driftClasses=bogus,shadowed'))
+      ...parseDriftQuery(new URLSearchParams('driftClasses=bogus,missing-live'))
         .classes,
-    ]).toEqual(['shadowed']);
+    ]).toEqual(['missing-live']);
     expect(
       parseDriftQuery(new URLSearchParams('driftClasses=')).classes.size,
     ).toBe(0);

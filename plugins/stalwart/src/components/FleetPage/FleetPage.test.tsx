@@ -124,7 +124,7 @@ describe('FleetPageContent', () => {
     expect(
       within(homelab).getByRole('gridcell', { name: 'v0.15.5' }),
     ).toBeInTheDocument();
-    // changed-live 1 + shadowed 1 + user-managed 2; server-managed and in-sync do not count.
+    // changed-live 2 + user-managed 2; server-managed and in-sync do not count.
     expect(
       within(homelab).getByRole('gridcell', { name: '4' }),
     ).toBeInTheDocument();

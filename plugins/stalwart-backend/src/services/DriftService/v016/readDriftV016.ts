@@ -180,10 +180,9 @@ export async function readDriftV016(options: {
       ...errors,
     ]);
   }
-  const types = registryTypesToRead(schema, [
-    ...declaredTypes,
-    ...(configJson ? ['x:DataStore'] : []),
-  ]);
+  const types = registryTypesToRead(schema, declaredTypes, {
+    configJsonRead: configJson !== undefined,
+  });
   const { registry, readFailures } = await readRegistry(
     reader.client,
     schema,
