@@ -98,5 +98,6 @@ export type InstanceStatusBatchItemV1 =
  * @public
  */
 export interface InstanceStatusBatchResponseV1 {
+  /** One per entity asked for, in the same order. */
   items: InstanceStatusBatchItemV1[];
 }
