@@ -49,7 +49,7 @@ describe('StalwartClient', () => {
     expect(path).toBe('/api/stalwart/v1/entities/a%20b/component/x%3Fy/status');
   });
 
-  it('sends the status reads of one turn as one batch and answers each reader with its own item', async () => {
+  it('sends the status reads made together as one batch and answers each reader with its own item', async () => {
     const bodies: unknown[] = [];
     const mail = statusResponse([clusterStatus({ cluster: 'homelab' })]);
     server.use(
@@ -74,15 +74,17 @@ describe('StalwartClient', () => {
     );
     const stalwart = client();
 
-    const [ok, denied] = await Promise.allSettled([
+    const [ok, denied, again] = await Promise.allSettled([
       stalwart.getInstanceStatus(ref),
       stalwart.getInstanceStatus({ ...ref, name: 'secret' }),
+      stalwart.getInstanceStatus(ref),
     ]);
 
     expect(bodies).toEqual([
       { entityRefs: ['component:default/mail', 'component:default/secret'] },
     ]);
     expect(ok).toEqual({ status: 'fulfilled', value: mail });
+    expect(again).toEqual(ok);
     const error = (denied as PromiseRejectedResult).reason;
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);

@@ -42,7 +42,7 @@ function itemError(
 }
 
 /**
- * Status reads made in the same turn of the event loop, sent as `POST /v1/statuses` batches:
+ * Status reads made in the same synchronous pass (a page's effects), sent as `POST /v1/statuses` batches:
  * the fleet page asks for every instance at once, and one request per instance would pay the
  * backend's fixed cost of a request thousands of times. A read alone (an entity's tab) keeps
  * its own `GET`.
@@ -72,41 +72,56 @@ export class StatusBatcher {
       });
       if (!this.scheduled) {
         this.scheduled = true;
-        setTimeout(() => this.flush(), 0);
+        // A page's effects ask for all their queries in one synchronous pass: gathering until
+        // the next microtask sends them together without holding any back.
+        queueMicrotask(() => this.flush());
       }
     });
   }
 
   private flush() {
     this.scheduled = false;
-    const waiting = this.waiting.filter(w => {
-      if (!w.signal?.aborted) return true;
-      w.reject(w.signal.reason);
-      return false;
-    });
+    // Readers of the same entity in one pass share one answer.
+    const readers = new Map<string, Waiting[]>();
+    for (const w of this.waiting) {
+      if (w.signal?.aborted) w.reject(w.signal.reason);
+      else readers.set(w.entityRef, [...(readers.get(w.entityRef) ?? []), w]);
+    }
     this.waiting = [];
-    if (waiting.length === 1) {
-      const [only] = waiting;
-      this.send
-        .one(only.entityRef, only.signal)
-        .then(only.resolve, only.reject);
+    const refs = [...readers.keys()];
+    if (refs.length === 1) {
+      const [ref] = refs;
+      const those = readers.get(ref)!;
+      // A lone reader's signal may cancel the request; shared, it runs for the others.
+      const signal = those.length === 1 ? those[0].signal : undefined;
+      this.send.one(ref, signal).then(
+        status => those.forEach(w => w.resolve(status)),
+        error => those.forEach(w => w.reject(error)),
+      );
       return;
     }
-    for (let i = 0; i < waiting.length; i += STATUS_BATCH_MAX_ENTITIES) {
-      this.sendBatch(waiting.slice(i, i + STATUS_BATCH_MAX_ENTITIES));
+    for (let i = 0; i < refs.length; i += STATUS_BATCH_MAX_ENTITIES) {
+      this.sendBatch(refs.slice(i, i + STATUS_BATCH_MAX_ENTITIES), readers);
     }
   }
 
-  private sendBatch(batch: Waiting[]) {
-    this.send.batch(batch.map(w => w.entityRef)).then(
+  private sendBatch(refs: string[], readers: Map<string, Waiting[]>) {
+    const each = (ref: string, settle: (w: Waiting) => void) =>
+      readers.get(ref)!.forEach(settle);
+    this.send.batch(refs).then(
       ({ url, body }) =>
-        batch.forEach((w, i) => {
+        refs.forEach((ref, i) => {
           const item = body.items[i];
-          if (item && 'status' in item) w.resolve(item.status);
-          else if (item) itemError(url, item).then(w.reject);
-          else w.reject(new Error(`No status for ${w.entityRef} in the batch`));
+          if (item && 'status' in item) {
+            each(ref, w => w.resolve(item.status));
+          } else if (item) {
+            itemError(url, item).then(error => each(ref, w => w.reject(error)));
+          } else {
+            const error = new Error(`No status for ${ref} in the batch`);
+            each(ref, w => w.reject(error));
+          }
         }),
-      error => batch.forEach(w => w.reject(error)),
+      error => refs.forEach(ref => each(ref, w => w.reject(error))),
     );
   }
 }
