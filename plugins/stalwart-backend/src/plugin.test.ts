@@ -473,4 +473,85 @@ describe('stalwartPlugin', () => {
       { id: 'group:default/web-team', result: 'DENY' },
     ]);
   });
+
+  describe('POST /v1/statuses', () => {
+    const STATUSES = '/api/stalwart/v1/statuses';
+
+    it('answers many instances in one request, each as its own route would, in the order asked', async () => {
+      const prod = new FakeKubernetesCluster('https://prod.k8s.example.com');
+      prod.add(...allObjects(mailRelease()));
+      const plain = mailEntity();
+      plain.metadata.name = 'website';
+      plain.metadata.annotations = {} as any;
+      const authorize = jest.fn(
+        async (requests: Array<{ resourceRef?: string }>) =>
+          requests.map(r => ({
+            result:
+              r.resourceRef === 'component:default/secret'
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })) as AuthorizePermissionResponse[],
+      );
+      const app = await backendWith({
+        clusters: [prod],
+        entities: [mailEntity(), plain],
+        permissions: mockServices.permissions.mock({ authorize }).factory,
+      });
+
+      const res = await request(app)
+        .post(STATUSES)
+        .send({
+          entityRefs: [
+            'Component:default/mail',
+            'component:default/secret',
+            'component:default/nope',
+            'component:default/website',
+          ],
+        });
+      const single = await request(app).get(STATUS);
+
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((i: any) => i.entityRef)).toEqual([
+        'component:default/mail',
+        'component:default/secret',
+        'component:default/nope',
+        'component:default/website',
+      ]);
+      const [mail, secret, nope, website] = res.body.items;
+      expect({ ...mail.status, fetchedAt: 'x' }).toEqual({
+        ...single.body,
+        fetchedAt: 'x',
+      });
+      expect(secret.error).toEqual({
+        name: 'NotAllowedError',
+        message: 'You may not read the status of component:default/secret',
+      });
+      expect(nope.error.name).toBe('NotFoundError');
+      expect(website.error.message).toContain('stalwart.io/release');
+      // The four decisions went to the permission framework as one batch.
+      expect(authorize).toHaveBeenCalledTimes(1);
+      expect(authorize.mock.calls[0][0]).toHaveLength(4);
+    });
+
+    it('answers 400 naming the field for a malformed reference, an empty list or too many', async () => {
+      const app = await backendWith({ clusters: [] });
+      const post = (body: object) => request(app).post(STATUSES).send(body);
+
+      const malformed = await post({ entityRefs: ['component:default/'] });
+      const empty = await post({ entityRefs: [] });
+      const tooMany = await post({
+        entityRefs: Array.from({ length: 101 }, (_, i) => `component:x/${i}`),
+      });
+
+      for (const res of [malformed, empty, tooMany]) {
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toContain('entityRefs');
+      }
+      expect(malformed.body.error.message).toContain(
+        'must be an entity reference',
+      );
+      expect(tooMany.body.error.message).toContain('100');
+    });
+  });
 });

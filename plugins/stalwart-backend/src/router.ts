@@ -1,12 +1,11 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import { stalwartInstanceReadPermission } from '@stalwart-backstage/plugin-stalwart-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createAdoptionRoutes } from './routes/adoptionRoutes';
 import { createDriftRoutes } from './routes/driftRoutes';
 import type { AdoptionService } from './services/AdoptionService/createAdoptionService';
 import { createGitOpsRoutes } from './routes/gitopsRoutes';
-import { readInstance } from './routes/readInstance';
+import { createStatusRoutes } from './routes/statusRoutes';
 import type { InstanceResolver } from './services/InstanceResolver/types';
 import type { DriftService } from './services/DriftService/types';
 import type { GitOpsActionService } from './services/GitOpsActions/types';
@@ -34,17 +33,7 @@ export async function createRouter(options: {
     res.json({ status: 'ok' });
   });
 
-  router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
-    const { instance } = await readInstance({
-      httpAuth,
-      resolver,
-      request: req,
-      permission: stalwartInstanceReadPermission,
-      deniedMessage: ref => `You may not read the status of ${ref}`,
-      useAccessCache: true,
-    });
-    res.json(await statusService.getStatus(instance));
-  });
+  router.use(createStatusRoutes({ httpAuth, resolver, statusService }));
 
   router.use(
     createDriftRoutes({

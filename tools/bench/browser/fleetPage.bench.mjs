@@ -65,6 +65,31 @@ async function fakeFleet(page) {
       await route.fulfill({ contentType: 'application/json', body });
     },
   );
+  // The client batches the fleet's status reads: answer each batch with the demo's status.
+  await page.route(/\/api\/stalwart\/v1\/statuses$/, async route => {
+    const { entityRefs } = route.request().postDataJSON();
+    if (!answers.has('status')) {
+      const real = route
+        .request()
+        .url()
+        .replace(/statuses$/, 'entities/default/component/stalwart/status');
+      answers.set(
+        'status',
+        route
+          .fetch({ url: real, method: 'GET', postData: null, timeout: 120_000 })
+          .then(r => r.text()),
+      );
+    }
+    const status = await answers.get('status');
+    const items = entityRefs.map(entityRef => ({
+      entityRef,
+      status: JSON.parse(
+        status.replaceAll('component:default/stalwart', entityRef),
+      ),
+    }));
+    served += entityRefs.length;
+    await route.fulfill({ json: { items } });
+  });
   return () => served;
 }
 

@@ -1,11 +1,16 @@
 import { generateFleet } from '@stalwart-backstage/simulator';
-import { catalogLookup, coreView, stalwartView } from './backend/entityViews';
+import {
+  catalogLookup,
+  coreView,
+  stalwartStatuses,
+  stalwartView,
+} from './backend/entityViews';
 import { cpuSeconds, rssMB } from './backend/processUsage';
 import { startFleetBackend } from './backend/startFleetBackend';
 import { fleetCatalogYaml } from './fleet/fleetCatalog';
 import { fleetInstances, spreadSample } from './fleet/fleetInstances';
 import { startFleetSimulator } from './fleet/startFleetSimulator';
-import { measureColdStart } from './measure/coldStart';
+import { FLEET_PAGE_COLD_START, measureColdStart } from './measure/coldStart';
 import { measureEntityViews } from './measure/entityViews';
 import { idleCpuPercent, measureManyViewers } from './measure/manyViewers';
 import {
@@ -16,8 +21,6 @@ import type { BenchOptions } from './options';
 import type { SizeResult } from './results';
 import { round } from './stats';
 
-/** How many status requests the cold start keeps in flight, as a fleet overview page would. */
-const COLD_START_CONCURRENCY = 32;
 const SETTLE_MS = 2_000;
 /** The machine is shared: stop growing either process past this (watch connections cost memory). */
 const MAX_RSS_MB = 4_000;
@@ -82,9 +85,9 @@ export async function measureSize(options: {
       const cpuBefore = [cpuSeconds(backend.pid), cpuSeconds(simulator.pid)];
       const warmUp = await measureColdStart({
         instances: fleet,
-        view: views.stalwart,
+        views: stalwartStatuses(backend.baseUrl, backend.token),
+        ...FLEET_PAGE_COLD_START,
         counts,
-        concurrency: COLD_START_CONCURRENCY,
         timeoutMs: bench.coldStartTimeoutMs,
         stopReason: () => memoryBoundReached(backend.pid, simulator.pid),
       });

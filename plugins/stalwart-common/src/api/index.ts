@@ -1,7 +1,9 @@
-export { STATUS_API_VERSION } from './statusV1';
+export { STATUS_API_VERSION, STATUS_BATCH_MAX_ENTITIES } from './statusV1';
 export type {
   ClusterErrorV1,
   ClusterInstanceStatusV1,
+  InstanceStatusBatchItemV1,
+  InstanceStatusBatchResponseV1,
   InstanceStatusResponseV1,
 } from './statusV1';
 export { DRIFT_CLASSES } from './driftV1';

@@ -73,3 +73,31 @@ export interface InstanceStatusResponseV1 {
   errors: Array<ClusterErrorV1 & { cluster: string }>;
   fetchedAt: string;
 }
+
+/**
+ * The most entities one `POST /v1/statuses` may name: a fleet page asks for its instances in
+ * batches of this size.
+ *
+ * @public
+ */
+export const STATUS_BATCH_MAX_ENTITIES = 100;
+
+/**
+ * One entity's answer in a status batch: its status, or why it has none (the error the
+ * single-entity route would have answered with).
+ *
+ * @public
+ */
+export type InstanceStatusBatchItemV1 =
+  | { entityRef: string; status: InstanceStatusResponseV1 }
+  | { entityRef: string; error: { name: string; message: string } };
+
+/**
+ * `POST /v1/statuses` with `{ entityRefs }`: one answer per entity, in the order asked.
+ *
+ * @public
+ */
+export interface InstanceStatusBatchResponseV1 {
+  /** One per entity asked for, in the same order. */
+  items: InstanceStatusBatchItemV1[];
+}

@@ -1,9 +1,9 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { RenderResult } from '@testing-library/react';
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { stalwartApiRef } from '../api/StalwartApi';
 import { StalwartClient } from '../api/StalwartClient';
 import {
@@ -21,6 +21,38 @@ export function entityUrl(name: string, resource: string): string {
 export const STATUS_URL = `${TEST_BASE_URL}/api/stalwart/v1/entities/default/component/mail/status`;
 export const DRIFT_URL = `${TEST_BASE_URL}/api/stalwart/v1/entities/default/component/mail/drift`;
 export const REMEDIATIONS_URL = `${DRIFT_URL}/remediations`;
+
+/**
+ * `POST /v1/statuses` as the backend answers it, from the test's own single-entity status
+ * handlers: a 403 or 404 becomes that entity's item, any other failure fails the batch. For
+ * pages that read many entities at once, which the client batches.
+ */
+export const statusBatchFromSingleRoutes = http.post(
+  `${TEST_BASE_URL}/api/stalwart/v1/statuses`,
+  async ({ request }) => {
+    const { entityRefs } = (await request.json()) as { entityRefs: string[] };
+    const answers = await Promise.all(
+      entityRefs.map(async entityRef => {
+        const { kind, namespace, name } = parseEntityRef(entityRef);
+        const res = await fetch(
+          `${TEST_BASE_URL}/api/stalwart/v1/entities/${namespace}/${kind}/${name}/status`,
+        );
+        return { entityRef, res, body: await res.json() };
+      }),
+    );
+    const failed = answers.find(
+      a => !a.res.ok && a.res.status !== 403 && a.res.status !== 404,
+    );
+    if (failed) {
+      return HttpResponse.json(failed.body, { status: failed.res.status });
+    }
+    return HttpResponse.json({
+      items: answers.map(({ entityRef, res, body }) =>
+        res.ok ? { entityRef, status: body } : { entityRef, error: body.error },
+      ),
+    });
+  },
+);
 
 /** An error as the Stalwart backend's error handler sends it (`@backstage/errors` body). */
 export function errorResponse(status: number, name: string, message: string) {

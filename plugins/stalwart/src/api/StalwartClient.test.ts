@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { resetRoutePlan } from '../__testUtils__/driftFixtures';
 import { errorResponse, TEST_BASE_URL } from '../__testUtils__/renderStalwart';
 import { clusterStatus, statusResponse } from '../__testUtils__/statusFixtures';
+import { errorKind, errorMessage } from '../components/common/describeError';
 import { StalwartClient } from './StalwartClient';
 
 const server = setupServer();
@@ -46,6 +47,80 @@ describe('StalwartClient', () => {
       name: 'x?y',
     });
     expect(path).toBe('/api/stalwart/v1/entities/a%20b/component/x%3Fy/status');
+  });
+
+  it('sends the status reads made together as one batch and answers each reader with its own item', async () => {
+    const bodies: unknown[] = [];
+    const mail = statusResponse([clusterStatus({ cluster: 'homelab' })]);
+    server.use(
+      http.post(
+        `${TEST_BASE_URL}/api/stalwart/v1/statuses`,
+        async ({ request }) => {
+          bodies.push(await request.json());
+          return HttpResponse.json({
+            items: [
+              { entityRef: 'component:default/mail', status: mail },
+              {
+                entityRef: 'component:default/secret',
+                error: {
+                  name: 'NotAllowedError',
+                  message: 'You may not read it',
+                },
+              },
+            ],
+          });
+        },
+      ),
+    );
+    const stalwart = client();
+
+    const [ok, denied, again] = await Promise.allSettled([
+      stalwart.getInstanceStatus(ref),
+      stalwart.getInstanceStatus({ ...ref, name: 'secret' }),
+      stalwart.getInstanceStatus(ref),
+    ]);
+
+    expect(bodies).toEqual([
+      { entityRefs: ['component:default/mail', 'component:default/secret'] },
+    ]);
+    expect(ok).toEqual({ status: 'fulfilled', value: mail });
+    expect(again).toEqual(ok);
+    const error = (denied as PromiseRejectedResult).reason;
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+    expect(errorKind(error)).toBe('denied');
+    expect(errorMessage(error)).toBe('You may not read it');
+  });
+
+  it('splits a fleet of reads into batches of 100', async () => {
+    const sizes: number[] = [];
+    server.use(
+      http.post(
+        `${TEST_BASE_URL}/api/stalwart/v1/statuses`,
+        async ({ request }) => {
+          const { entityRefs } = (await request.json()) as {
+            entityRefs: string[];
+          };
+          sizes.push(entityRefs.length);
+          return HttpResponse.json({
+            items: entityRefs.map(entityRef => ({
+              entityRef,
+              status: { entityRef },
+            })),
+          });
+        },
+      ),
+    );
+    const stalwart = client();
+
+    const answers = await Promise.all(
+      Array.from({ length: 250 }, (_, i) =>
+        stalwart.getInstanceStatus({ ...ref, name: `mail-${i}` }),
+      ),
+    );
+
+    expect(sizes).toEqual([100, 100, 50]);
+    expect(answers[249]).toEqual({ entityRef: 'component:default/mail-249' });
   });
 
   it('asks for hidden drift classes only when told to', async () => {

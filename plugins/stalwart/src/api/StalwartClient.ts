@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
@@ -6,6 +7,7 @@ import type {
   GitOpsAction,
   GitOpsActionResultV1,
   InstanceDriftResponseV1,
+  InstanceStatusBatchResponseV1,
   InstanceStatusResponseV1,
   RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
@@ -15,6 +17,7 @@ import type {
   StalwartApi,
   StalwartRequestOptions,
 } from './StalwartApi';
+import { StatusBatcher } from './statusBatcher';
 
 /**
  * {@link StalwartApi} over HTTP: `fetchApi` adds the user's token, `discoveryApi` finds the
@@ -26,16 +29,36 @@ export class StalwartClient implements StalwartApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
 
+  private readonly statuses = new StatusBatcher({
+    one: async (entityRef, signal) =>
+      this.request(await this.entityUrl(parseEntityRef(entityRef), 'status'), {
+        signal,
+      }),
+    batch: async entityRefs => {
+      const url = `${await this.discoveryApi.getBaseUrl(
+        'stalwart',
+      )}/v1/statuses`;
+      const body = await this.request<InstanceStatusBatchResponseV1>(url, {
+        method: 'POST',
+        body: { entityRefs },
+      });
+      return { url, body };
+    },
+  });
+
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
   }
 
-  async getInstanceStatus(
+  getInstanceStatus(
     entityRef: CompoundEntityRef,
     options: StalwartRequestOptions = {},
   ): Promise<InstanceStatusResponseV1> {
-    return this.request(await this.entityUrl(entityRef, 'status'), options);
+    return this.statuses.load(
+      stringifyEntityRef(entityRef).toLocaleLowerCase('en-US'),
+      options.signal,
+    );
   }
 
   async getInstanceDrift(

@@ -1,4 +1,4 @@
-import type { ViewFunction } from '../backend/entityViews';
+import { eachAlone, type ViewFunction } from '../backend/entityViews';
 import { generateFleet } from '@stalwart-backstage/simulator';
 import { fleetInstances } from '../fleet/fleetInstances';
 import { emptyCounts } from '../fleet/requestCounter';
@@ -19,7 +19,8 @@ describe('measureColdStart', () => {
     };
     const result = await measureColdStart({
       instances: fleet,
-      view,
+      views: eachAlone(view),
+      batchSize: 1,
       counts,
       concurrency: 2,
       timeoutMs: 10_000,
@@ -37,12 +38,13 @@ describe('measureColdStart', () => {
   it('gives up after a pass in which nothing answered, keeping the first error', async () => {
     const result = await measureColdStart({
       instances: fleet,
-      view: async () => ({
+      views: eachAlone(async () => ({
         ms: 1,
         ok: false,
         complete: false,
         error: 'HTTP 500',
-      }),
+      })),
+      batchSize: 1,
       counts,
       concurrency: 3,
       timeoutMs: 10_000,
@@ -60,10 +62,11 @@ describe('measureColdStart', () => {
     let requests = 0;
     const result = await measureColdStart({
       instances: fleet,
-      view: async () => {
+      views: eachAlone(async () => {
         requests += 1;
         return { ms: 1, ok: true, complete: true };
-      },
+      }),
+      batchSize: 1,
       counts,
       concurrency: 1,
       timeoutMs: 10_000,
@@ -74,6 +77,35 @@ describe('measureColdStart', () => {
       statusRequests: 2,
       stoppedEarly: true,
       stoppedBecause: 'too big',
+    });
+  });
+
+  it('asks for the fleet in batches, and again only for the instances a batch left incomplete', async () => {
+    const batches: string[][] = [];
+    const asked = new Set<string>();
+    const result = await measureColdStart({
+      instances: fleet,
+      views: async instances => {
+        batches.push(instances.map(i => i.release));
+        return instances.map(instance => {
+          const again = asked.has(instance.release);
+          asked.add(instance.release);
+          return { ms: 1, ok: true, complete: again || instance !== fleet[4] };
+        });
+      },
+      batchSize: 4,
+      counts,
+      concurrency: 2,
+      timeoutMs: 10_000,
+    });
+    expect(batches.map(b => b.length)).toEqual([4, 2, 1]);
+    expect(batches[2]).toEqual([fleet[4].release]);
+    expect(result).toMatchObject({
+      complete: 6,
+      rounds: 2,
+      statusRequests: 7,
+      batchSize: 4,
+      stoppedEarly: false,
     });
   });
 });

@@ -1,5 +1,5 @@
 import { generateFleet } from '@stalwart-backstage/simulator';
-import { stalwartView } from '../backend/entityViews';
+import { stalwartStatuses } from '../backend/entityViews';
 import { rssMB } from '../backend/processUsage';
 import { startFleetBackend } from '../backend/startFleetBackend';
 import { fleetCatalogYaml } from '../fleet/fleetCatalog';
@@ -7,10 +7,9 @@ import { fleetInstances } from '../fleet/fleetInstances';
 import { startFleetSimulator } from '../fleet/startFleetSimulator';
 import type { BenchOptions } from '../options';
 import { round } from '../stats';
-import { measureColdStart } from './coldStart';
+import { FLEET_PAGE_COLD_START, measureColdStart } from './coldStart';
 
 const SETTLE_MS = 2_000;
-const COLD_START_CONCURRENCY = 32;
 
 /** One fleet measured with a number of unrelated objects per cluster. */
 export interface NoiseRun {
@@ -59,9 +58,9 @@ async function measureWithNoise(
       log(`noise ${noise}: cold start`);
       const coldStart = await measureColdStart({
         instances: fleet,
-        view: stalwartView(backend.baseUrl, backend.token),
+        views: stalwartStatuses(backend.baseUrl, backend.token),
+        ...FLEET_PAGE_COLD_START,
         counts: () => simulator.counts(),
-        concurrency: COLD_START_CONCURRENCY,
         timeoutMs: bench.coldStartTimeoutMs,
       });
       await sleep(SETTLE_MS);

@@ -2,13 +2,19 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   eksTokenReview,
-  generateFleet,
   SimulatorServer,
   startSimulatorServer,
 } from '@stalwart-backstage/simulator';
-import type { ClusterConfig, StalwartStatusConfig } from '../../config/types';
+import type { ClusterConfig } from '../../config/types';
+import {
+  annotated,
+  fakeTheDateOnly,
+  fleetAdmittingOnly,
+  NAMESPACE_PATH,
+  ONE_TRY,
+  withServiceWatch,
+} from '../../__testUtils__/authProviderTestKit';
 import { eventually } from '../../__testUtils__/cacheServiceTestKit';
-import { createKubernetesCacheService } from '../KubernetesCacheService/createKubernetesCacheService';
 import { createClusterClientService } from './createClusterClientService';
 import { sharedAuthStrategies } from './sharedAuthStrategies';
 
@@ -18,8 +24,6 @@ const IAM_USER = {
   accessKeyId: 'AKIASTALWARTTEST0001',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSTALWARTKEY',
 };
-const NAMESPACE = '/api/v1/namespaces/mail-0000';
-const policy = { requestTimeoutMs: 3_000, maxRetries: 0, maxBackoffMs: 10 };
 
 describe("an EKS cluster through the core plugin's AwsIamStrategy", () => {
   let simulator: SimulatorServer;
@@ -31,37 +35,18 @@ describe("an EKS cluster through the core plugin's AwsIamStrategy", () => {
   });
 
   beforeAll(async () => {
-    const scenario = generateFleet({ instances: 1, clusters: 1 });
-    // Only the EKS token webhook lets anyone in: the scenario's static token is taken away.
-    scenario.clusters[0].users = [
-      {
-        name: 'arn:aws:iam::123456789012:user/backstage',
-        token: `not-a-static-token-${Math.random()}`,
-        tokenReview: token => {
-          const accepted = review(token);
-          reviewed.push({ token, accepted });
-          return accepted;
-        },
-        deny: [],
+    // Only the EKS token webhook lets anyone in.
+    const scenario = fleetAdmittingOnly({
+      name: 'arn:aws:iam::123456789012:user/backstage',
+      tokenReview: token => {
+        const accepted = review(token);
+        reviewed.push({ token, accepted });
+        return accepted;
       },
-    ];
-    simulator = await startSimulatorServer({ scenario, tls: true });
-    // Only Date moves (and with real time): the token's signing date and its review's clock.
-    jest.useFakeTimers({
-      advanceTimers: true,
-      doNotFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'setImmediate',
-        'clearImmediate',
-        'nextTick',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
     });
+    simulator = await startSimulatorServer({ scenario, tls: true });
+    // Date moves with real time, and the test can jump it past the token's lifetime.
+    fakeTheDateOnly({ advanceTimers: true });
   });
   afterAll(async () => {
     jest.useRealTimers();
@@ -93,9 +78,9 @@ describe("an EKS cluster through the core plugin's AwsIamStrategy", () => {
     const client = createClusterClientService({
       clusters: [eks(CLUSTER_ID)],
       authStrategies: strategies,
-    }).client('eks', policy);
+    }).client('eks', ONE_TRY);
 
-    await expect(client.get(NAMESPACE)).resolves.toMatchObject({
+    await expect(client.get(NAMESPACE_PATH)).resolves.toMatchObject({
       kind: 'Namespace',
     });
     expect(reviewed).toEqual([
@@ -118,43 +103,21 @@ describe("an EKS cluster through the core plugin's AwsIamStrategy", () => {
     const client = createClusterClientService({
       clusters: [eks('other-cluster')],
       authStrategies: strategies,
-    }).client('eks', policy);
+    }).client('eks', ONE_TRY);
 
-    await expect(client.get(NAMESPACE)).rejects.toMatchObject({
+    await expect(client.get(NAMESPACE_PATH)).rejects.toMatchObject({
       statusCode: 401,
     });
   });
 
   it('reconnects a watch whose token expired with a fresh token, and keeps serving', async () => {
-    const config: StalwartStatusConfig = {
-      clusters: [eks(CLUSTER_ID)],
-      unsupportedClusters: [],
-      requestTimeoutMs: 3_000,
-      maxRetries: 1,
-      maxBackoffMs: 100,
-      initialSyncTimeoutMs: 5_000,
-      idleTimeoutMs: 60_000,
-      argoCdNamespaces: ['argocd'],
-      watchScope: 'cluster',
-      accessCacheTtlMs: 0,
-      accessCacheMaxEntries: 0,
-    };
-    const cache = createKubernetesCacheService({
-      config,
-      logger: mockServices.logger.mock(),
-      clusterClients: createClusterClientService({
-        clusters: config.clusters,
-        authStrategies: strategies,
-      }),
+    const cluster = eks(CLUSTER_ID);
+    const clusterClients = createClusterClientService({
+      clusters: [cluster],
+      authStrategies: strategies,
     });
-    const read = () =>
-      cache.read({
-        cluster: 'eks',
-        namespace: 'mail-0000',
-        kinds: ['Service'],
-      });
-    try {
-      expect((await read()).Service.state).toBe('live');
+    await withServiceWatch({ cluster, clusterClients }, async readServices => {
+      expect((await readServices()).state).toBe('live');
       // The list, then the watch it starts.
       await eventually(() => expect(reviewed).toHaveLength(2));
       const firstToken = reviewed[0].token;
@@ -164,17 +127,14 @@ describe("an EKS cluster through the core plugin's AwsIamStrategy", () => {
       jest.setSystemTime(Date.now() + LIFETIME_MS + 60_000);
       expect(review(firstToken)).toBe(false);
       simulator.control.dropWatches('fleet-1');
-      const [service] = (await read()).Service.items;
-      simulator.control.apply('fleet-1', {
-        ...service,
-        metadata: {
-          ...service.metadata,
-          annotations: { 'example.com/after-expiry': 'seen' },
-        },
-      });
+      const [service] = (await readServices()).items;
+      simulator.control.apply(
+        'fleet-1',
+        annotated(service, { 'example.com/after-expiry': 'seen' }),
+      );
 
       await eventually(async () => {
-        const snapshot = (await read()).Service;
+        const snapshot = await readServices();
         expect(snapshot.state).toBe('live');
         expect(snapshot.items[0].metadata?.annotations).toMatchObject({
           'example.com/after-expiry': 'seen',
@@ -182,8 +142,6 @@ describe("an EKS cluster through the core plugin's AwsIamStrategy", () => {
       });
       expect(reviewed.filter(r => !r.accepted)).toEqual([]);
       expect(new Set(reviewed.map(r => r.token)).size).toBeGreaterThan(1);
-    } finally {
-      await cache.stop();
-    }
+    });
   });
 });

@@ -3,13 +3,14 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { createSimulator, generateFleet } from '@stalwart-backstage/simulator';
+import { createSimulator } from '@stalwart-backstage/simulator';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fleetAdmittingOnly } from '../../__testUtils__/authProviderTestKit';
 import { createClusterClientService } from './createClusterClientService';
 import { sharedAuthStrategies } from './sharedAuthStrategies';
 
@@ -75,15 +76,10 @@ registerMswTestHooks(server);
 
 describe("an AKS cluster through the core plugin's AzureIdentityStrategy (workload identity)", () => {
   const issued = new Set<string>();
-  const scenario = generateFleet({ instances: 1, clusters: 1 });
-  scenario.clusters[0].users = [
-    {
-      name: CLIENT_ID,
-      token: `not-a-static-token-${randomUUID()}`,
-      tokenReview: token => issued.has(token),
-      deny: [],
-    },
-  ];
+  const scenario = fleetAdmittingOnly({
+    name: CLIENT_ID,
+    tokenReview: token => issued.has(token),
+  });
   const simulator = createSimulator({
     scenario,
     baseUrl: 'https://aks.simulator.test',

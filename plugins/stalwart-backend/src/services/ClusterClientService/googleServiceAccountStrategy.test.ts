@@ -3,10 +3,11 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { createSimulator, generateFleet } from '@stalwart-backstage/simulator';
+import { createSimulator } from '@stalwart-backstage/simulator';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { generateKeyPairSync, randomUUID, verify } from 'node:crypto';
+import { fleetAdmittingOnly } from '../../__testUtils__/authProviderTestKit';
 import { createClusterClientService } from './createClusterClientService';
 import { sharedAuthStrategies } from './sharedAuthStrategies';
 
@@ -61,16 +62,10 @@ registerMswTestHooks(server);
 
 describe("a GKE cluster through the core plugin's GoogleServiceAccountStrategy", () => {
   const issued = new Set<string>();
-  const scenario = generateFleet({ instances: 1, clusters: 1 });
-  // GKE accepts the Google access tokens Google issued to the service account, nothing else.
-  scenario.clusters[0].users = [
-    {
-      name: CLIENT_EMAIL,
-      token: `not-a-static-token-${randomUUID()}`,
-      tokenReview: token => issued.has(token),
-      deny: [],
-    },
-  ];
+  const scenario = fleetAdmittingOnly({
+    name: CLIENT_EMAIL,
+    tokenReview: token => issued.has(token),
+  });
   const simulator = createSimulator({
     scenario,
     baseUrl: 'https://gke.simulator.test',

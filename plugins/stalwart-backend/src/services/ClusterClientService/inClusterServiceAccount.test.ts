@@ -6,10 +6,12 @@ import {
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  fakeTheDateOnly,
+  NAMESPACE_PATH,
+  ONE_TRY,
+} from '../../__testUtils__/authProviderTestKit';
 import { createClusterClientService } from './createClusterClientService';
-
-const policy = { requestTimeoutMs: 3_000, maxRetries: 0, maxBackoffMs: 10 };
-const NAMESPACE = '/api/v1/namespaces/mail-0000';
 
 describe('an in-cluster service account (mounted token file and CA)', () => {
   let simulator: SimulatorServer;
@@ -26,21 +28,8 @@ describe('an in-cluster service account (mounted token file and CA)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceaccount-'));
     fs.writeFileSync(path.join(dir, 'token'), simulator.clusters[0].token);
     fs.writeFileSync(path.join(dir, 'ca.crt'), simulator.certificate!);
-    // Only Date moves: client-node re-reads the token file once it is a minute old.
-    jest.useFakeTimers({
-      doNotFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'setImmediate',
-        'clearImmediate',
-        'nextTick',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
+    // client-node re-reads the token file once it is a minute old.
+    fakeTheDateOnly();
   });
   afterAll(async () => {
     jest.useRealTimers();
@@ -59,11 +48,11 @@ describe('an in-cluster service account (mounted token file and CA)', () => {
           skipTLSVerify: false,
         },
       ],
-    }).client('fleet-1', policy);
+    }).client('fleet-1', ONE_TRY);
 
   it('authenticates with the mounted token, follows the kubelet rotating it, and names the file once it is gone', async () => {
     const cluster = client();
-    await expect(cluster.get(NAMESPACE)).resolves.toMatchObject({
+    await expect(cluster.get(NAMESPACE_PATH)).resolves.toMatchObject({
       kind: 'Namespace',
     });
 
@@ -72,13 +61,13 @@ describe('an in-cluster service account (mounted token file and CA)', () => {
     const users = simulator.simulator.state.clusters.get('fleet-1')!.users;
     users.splice(0, 1);
     jest.setSystemTime(Date.now() + 61_000);
-    await expect(cluster.get(NAMESPACE)).resolves.toMatchObject({
+    await expect(cluster.get(NAMESPACE_PATH)).resolves.toMatchObject({
       kind: 'Namespace',
     });
 
     fs.rmSync(path.join(dir, 'token'));
     jest.setSystemTime(Date.now() + 61_000);
-    await expect(cluster.get(NAMESPACE)).rejects.toThrow(
+    await expect(cluster.get(NAMESPACE_PATH)).rejects.toThrow(
       `${path.join(dir, 'token')}`,
     );
   });

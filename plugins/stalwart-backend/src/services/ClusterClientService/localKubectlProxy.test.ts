@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   generateFleet,
@@ -10,9 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readClusters } from '../../config/readClusters';
-import type { StalwartStatusConfig } from '../../config/types';
+import {
+  annotated,
+  withServiceWatch,
+} from '../../__testUtils__/authProviderTestKit';
 import { eventually } from '../../__testUtils__/cacheServiceTestKit';
-import { createKubernetesCacheService } from '../KubernetesCacheService/createKubernetesCacheService';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client']).status === 0;
 if (!hasKubectl) {
@@ -105,49 +106,20 @@ async function startKubectlProxy(
         url: proxy.url,
         skipTLSVerify: true,
       });
-      const config: StalwartStatusConfig = {
-        clusters: [local],
-        unsupportedClusters: [],
-        requestTimeoutMs: 3_000,
-        maxRetries: 1,
-        maxBackoffMs: 100,
-        initialSyncTimeoutMs: 5_000,
-        idleTimeoutMs: 60_000,
-        argoCdNamespaces: ['argocd'],
-        watchScope: 'cluster',
-        accessCacheTtlMs: 0,
-        accessCacheMaxEntries: 0,
-      };
-      const cache = createKubernetesCacheService({
-        config,
-        logger: mockServices.logger.mock(),
-      });
-      const read = () =>
-        cache.read({
-          cluster: 'local',
-          namespace: 'mail-0000',
-          kinds: ['Service'],
-        });
-      try {
-        const first = (await read()).Service;
+      await withServiceWatch({ cluster: local }, async readServices => {
+        const first = await readServices();
         expect(first.error).toBeUndefined();
         expect(first).toMatchObject({ state: 'live' });
-        const [service] = first.items;
-        simulator.control.apply('fleet-1', {
-          ...service,
-          metadata: {
-            ...service.metadata,
-            annotations: { 'example.com/through-proxy': 'yes' },
-          },
-        });
+        simulator.control.apply(
+          'fleet-1',
+          annotated(first.items[0], { 'example.com/through-proxy': 'yes' }),
+        );
         await eventually(async () => {
-          expect((await read()).Service.items[0].metadata?.annotations).toEqual(
+          expect((await readServices()).items[0].metadata?.annotations).toEqual(
             { 'example.com/through-proxy': 'yes' },
           );
         });
-      } finally {
-        await cache.stop();
-      }
+      });
     });
   },
 );

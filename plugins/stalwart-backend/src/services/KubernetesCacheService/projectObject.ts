@@ -1,4 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
+import { internStrings } from './internStrings';
 import { slimObject } from './slimObject';
 import type { ResourceKind } from './types';
 
@@ -86,5 +87,5 @@ export function projectObject<T extends KubernetesObject>(
   const slim = slimObject(object);
   if (!slim?.metadata) return slim;
   const projection = PROJECTIONS[kind];
-  return projection ? projection(slim) : slim;
+  return internStrings(projection ? projection(slim) : slim);
 }

@@ -11,6 +11,7 @@ import {
   errorResponse,
   mailEntity,
   renderStalwart,
+  statusBatchFromSingleRoutes,
 } from '../../__testUtils__/renderStalwart';
 import {
   clusterStatus,
@@ -35,6 +36,7 @@ const entities = [
 
 function serveFleet() {
   server.use(
+    statusBatchFromSingleRoutes,
     http.get(entityUrl('mail', 'status'), () =>
       HttpResponse.json(
         statusResponse([clusterStatus({ cluster: 'homelab' })]),
