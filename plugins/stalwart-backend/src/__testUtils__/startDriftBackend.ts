@@ -1,4 +1,5 @@
 import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   AuthorizePermissionRequest,
@@ -55,6 +56,8 @@ export async function startDriftBackend(
     features?: BackendFeature[];
     /** Merged into the `backend` config section. */
     backendConfig?: Record<string, unknown>;
+    /** More catalog entities beside the demo's. */
+    entities?: Entity[];
   } = {},
 ): Promise<DriftBackend> {
   const fleet = await startDemoFleet({
@@ -82,7 +85,9 @@ export async function startDriftBackend(
     features: [
       stalwartPlugin,
       mockServices.rootConfig.factory({ data: config }),
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({
+        entities: [...entities, ...(options.entities ?? [])],
+      }),
       mockServices.permissions.mock({ authorize: authorize as any }).factory,
       auditor.factory,
       ...(options.features ?? []),

@@ -7,10 +7,12 @@ import type {
   GitOpsActionResultV1,
   InstanceDriftResponseV1,
   InstanceStatusResponseV1,
+  ProposalMergeResultV1,
   RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type {
   AdoptionRequest,
+  ProposalMergeRequest,
   RemediationRequest,
   StalwartApi,
   StalwartRequestOptions,
@@ -83,6 +85,18 @@ export class StalwartClient implements StalwartApi {
       await this.entityUrl(entityRef, `gitops/${encodeURIComponent(action)}`),
       { ...options, method: 'POST', body: request },
     );
+  }
+
+  async mergeProposal(
+    entityRef: CompoundEntityRef,
+    request: ProposalMergeRequest,
+    options: StalwartRequestOptions = {},
+  ): Promise<ProposalMergeResultV1> {
+    return this.request(await this.entityUrl(entityRef, 'proposal/merge'), {
+      ...options,
+      method: 'POST',
+      body: request,
+    });
   }
 
   private async entityUrl(

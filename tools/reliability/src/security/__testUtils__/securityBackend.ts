@@ -19,6 +19,8 @@ import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import type { PolicyQuery } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
+import { STALWART_ANNOTATIONS } from '@stalwart-backstage/plugin-stalwart-common';
 import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
 import type { Scenario, SimulatorServer } from '@stalwart-backstage/simulator';
 import {
@@ -29,6 +31,7 @@ import {
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // The suite only runs inside the monorepo.
 // eslint-disable-next-line no-restricted-syntax
@@ -42,6 +45,8 @@ const EDGE_PLAN = path.join(
 export const COMPONENT_ROUTE = '/api/stalwart/v1/entities/default/component';
 export const HOMELAB = `${COMPONENT_ROUTE}/stalwart`;
 export const EDGE = `${COMPONENT_ROUTE}/mail-edge`;
+/** An instance the template proposed on a branch of the local fleet repository, not merged yet. */
+export const PROPOSED = `${COMPONENT_ROUTE}/mail-proposed`;
 
 /** The demo's users: the operator may reset, the reader only read, the stranger nothing. */
 export const USERS = {
@@ -192,7 +197,11 @@ export async function startSecurityBackend(
     path.join(os.tmpdir(), 'security-fleet-'),
   );
   await seedDemoFleetRepository({ dir: fleetRepository });
-  const entities = options.entities?.(fleet.entities, git) ?? fleet.entities;
+  const proposed = await proposeInstance(fleetRepository, 'mail-proposed');
+  const entities = [
+    ...(options.entities?.(fleet.entities, git) ?? fleet.entities),
+    proposed,
+  ];
 
   const grants: Record<string, Set<string>> = {
     [USERS.operator]: new Set([
@@ -201,6 +210,7 @@ export async function startSecurityBackend(
       'stalwart.settings.reset',
       'stalwart.gitops.reconcile',
       'stalwart.settings.adopt',
+      'stalwart.proposal.merge',
     ]),
     [USERS.reader]: new Set([
       'stalwart.instance.read',
@@ -258,5 +268,38 @@ export async function startSecurityBackend(
       await fleet.stop();
       fs.rmSync(fleetRepository, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Commits an instance folder on its own branch as the template's publish step does, and
+ * answers the entity the catalog registers from that branch.
+ */
+async function proposeInstance(dir: string, name: string): Promise<Entity> {
+  const repo = await LocalFleetRepository.open({ dir, defaultBranch: 'main' });
+  const branch = `stalwart/${name}`;
+  const file = `instances/${name}/catalog-info.yaml`;
+  await repo.propose({
+    branch,
+    folder: `instances/${name}`,
+    files: [{ path: 'catalog-info.yaml', content: `# ${name}\n` }],
+    update: false,
+    message: `Propose ${name}`,
+    author: { name: 'scaffolder', email: 'scaffolder@example.invalid' },
+  });
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        [STALWART_ANNOTATIONS.release]: name,
+        'backstage.io/managed-by-location': `url:${
+          pathToFileURL(dir).href
+        }/-/blob/${encodeURIComponent(branch)}/${file}`,
+      },
+    },
+    spec: { type: 'service', owner: USERS.operator, lifecycle: 'production' },
   };
 }
