@@ -8,6 +8,7 @@ import {
   evaluateInstance,
   evaluateLifecycle,
   settleMissingObjects,
+  settleMissingSections,
 } from '@stalwart-backstage/plugin-stalwart-node';
 import type { StalwartStatusConfig } from '../../config/types';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
@@ -126,7 +127,8 @@ export function createStatusService(options: {
         options.readProposal?.(entity),
       ]);
       const lifecycle = evaluateLifecycle({ proposal, clusters: observed });
-      const clusters = observed.map(c => {
+      const clusters = observed.map(observedCluster => {
+        const c = settleMissingSections(observedCluster, lifecycle);
         const reasons = settleMissingObjects(c.verdict.reasons, lifecycle);
         return reasons === c.verdict.reasons
           ? c
