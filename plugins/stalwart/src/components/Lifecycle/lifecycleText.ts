@@ -39,6 +39,24 @@ export function lifecycleTitle(lifecycle: InstanceLifecycle): string {
   }
 }
 
+/** The phase in one or two words, for a table cell. */
+export function lifecycleLabel(lifecycle: InstanceLifecycle): string {
+  switch (lifecycle.phase) {
+    case 'proposed':
+      return 'Proposed';
+    case 'merged':
+      return 'Merged, waiting for Flux/Argo';
+    case 'reconciling':
+      return 'Reconciling';
+    case 'failed':
+      return lifecycle.proposal?.state === 'deleted'
+        ? 'Proposal withdrawn'
+        : 'Failed';
+    default:
+      return 'Running';
+  }
+}
+
 /** The notice's colour per phase: only a failure is alarming. */
 export const LIFECYCLE_STATUS = {
   proposed: 'info',
