@@ -2,15 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
-import {
-  STALWART_ANNOTATIONS,
-  type ProposalMergeResultV1,
-} from '@stalwart-backstage/plugin-stalwart-common';
+import type { ProposalMergeResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import { proposedInstanceEntity } from '@stalwart-backstage/test-harness';
 import request from 'supertest';
 import {
   DriftBackend,
@@ -23,30 +19,6 @@ const ROUTE = '/api/stalwart/v1/entities/default/component';
 const ANA = mockCredentials.user.header('user:default/ana');
 const FOLDER = 'instances/mail-new';
 const AUTHOR = { name: 'scaffolder', email: 'scaffolder@example.invalid' };
-
-/** An entity registered, as the template registers it, from its proposal branch. */
-function proposedEntity(dir: string, name: string): Entity {
-  const branch = encodeURIComponent(`stalwart/${name}`);
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        [STALWART_ANNOTATIONS.release]: name,
-        'backstage.io/managed-by-location': `url:${
-          pathToFileURL(dir).href
-        }/-/blob/${branch}/instances/${name}/catalog-info.yaml`,
-      },
-    },
-    spec: {
-      type: 'service',
-      owner: 'user:default/ana',
-      lifecycle: 'production',
-    },
-  };
-}
 
 describe('POST /v1/entities/:namespace/:kind/:name/proposal/merge', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-merge-'));
@@ -83,7 +55,12 @@ describe('POST /v1/entities/:namespace/:kind/:name/proposal/merge', () => {
         remediation: { rateLimit: { requests: 100 } },
       },
       entities: ['mail-new', 'mail-conflict', 'mail-gone', 'mail-race'].map(
-        name => proposedEntity(dir, name),
+        name =>
+          proposedInstanceEntity({
+            repoDir: dir,
+            name,
+            owner: 'user:default/ana',
+          }),
       ),
     });
   });

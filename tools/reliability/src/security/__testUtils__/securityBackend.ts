@@ -20,10 +20,10 @@ import type { PolicyQuery } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
-import { STALWART_ANNOTATIONS } from '@stalwart-backstage/plugin-stalwart-common';
 import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
 import type { Scenario, SimulatorServer } from '@stalwart-backstage/simulator';
 import {
+  proposedInstanceEntity,
   seedDemoFleetRepository,
   simulatorBackendConfig,
   startDemoFleet,
@@ -31,7 +31,6 @@ import {
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 // The suite only runs inside the monorepo.
 // eslint-disable-next-line no-restricted-syntax
@@ -277,29 +276,13 @@ export async function startSecurityBackend(
  */
 async function proposeInstance(dir: string, name: string): Promise<Entity> {
   const repo = await LocalFleetRepository.open({ dir, defaultBranch: 'main' });
-  const branch = `stalwart/${name}`;
-  const file = `instances/${name}/catalog-info.yaml`;
   await repo.propose({
-    branch,
+    branch: `stalwart/${name}`,
     folder: `instances/${name}`,
     files: [{ path: 'catalog-info.yaml', content: `# ${name}\n` }],
     update: false,
     message: `Propose ${name}`,
     author: { name: 'scaffolder', email: 'scaffolder@example.invalid' },
   });
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        [STALWART_ANNOTATIONS.release]: name,
-        'backstage.io/managed-by-location': `url:${
-          pathToFileURL(dir).href
-        }/-/blob/${encodeURIComponent(branch)}/${file}`,
-      },
-    },
-    spec: { type: 'service', owner: USERS.operator, lifecycle: 'production' },
-  };
+  return proposedInstanceEntity({ repoDir: dir, name, owner: USERS.operator });
 }
