@@ -54,13 +54,18 @@ describe('POST /v1/entities/:namespace/:kind/:name/proposal/merge', () => {
         // One user makes every request of this file, more than the default ten a minute.
         remediation: { rateLimit: { requests: 100 } },
       },
-      entities: ['mail-new', 'mail-conflict', 'mail-gone', 'mail-race'].map(
-        name =>
-          proposedInstanceEntity({
-            repoDir: dir,
-            name,
-            owner: 'user:default/ana',
-          }),
+      entities: [
+        'mail-new',
+        'mail-conflict',
+        'mail-gone',
+        'mail-race',
+        'mail-stale',
+      ].map(name =>
+        proposedInstanceEntity({
+          repoDir: dir,
+          name,
+          owner: 'user:default/ana',
+        }),
       ),
     });
   });
@@ -243,5 +248,22 @@ describe('POST /v1/entities/:namespace/:kind/:name/proposal/merge', () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(/expectedBaseSha/);
+  });
+
+  // Last: it leaves the checkout stale on purpose.
+  it('merges beside a stale checkout, as the fleet repository\u2019s own writers leave it, without touching it', async () => {
+    // The template and the demo's seeding publish by moving refs only: the checkout lags.
+    await propose('mail-seeded', { 'catalog-info.yaml': 'kind: Component\n' });
+    git('update-ref', 'refs/heads/main', 'stalwart/mail-seeded');
+    expect(git('status', '--porcelain')).not.toBe('');
+    const index = git('ls-files', '--stage');
+    await propose('mail-stale', { 'values.yaml': 'replicaCount: 1\n' });
+
+    const res = await merge('mail-stale', { dryRun: false });
+
+    expect(res.status).toBe(200);
+    expect(git('rev-parse', 'main')).toBe(res.body.mergeSha);
+    expect(git('ls-files', '--stage')).toBe(index);
+    expect(fs.existsSync(path.join(dir, 'instances/mail-stale'))).toBe(false);
   });
 });

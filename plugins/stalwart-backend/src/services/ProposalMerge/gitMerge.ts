@@ -113,14 +113,14 @@ export async function previewMerge(
   };
 }
 
-/** Tracked files of the checkout that differ from its HEAD (someone is editing by hand). */
-async function checkoutChanges(repoDir: string): Promise<string[]> {
+/** Whether the checkout holds its HEAD's tree: nothing staged, no tracked file changed. */
+async function checkoutIsClean(repoDir: string): Promise<boolean> {
   const status = await git(repoDir, [
     'status',
     '--porcelain',
     '--untracked-files=no',
   ]);
-  return status.split('\n').filter(Boolean);
+  return status.trim() === '';
 }
 
 async function checkedOutBranch(repoDir: string): Promise<string | undefined> {
@@ -133,9 +133,10 @@ async function checkedOutBranch(repoDir: string): Promise<string | undefined> {
 
 /**
  * Commits the previewed merge and moves the default branch to it with a compare-and-swap, so
- * a branch that moved since the preview is refused and left alone. When the default branch is
- * checked out, its index and files follow, as after `git merge`; a checkout with uncommitted
- * changes is refused before anything is written.
+ * a branch that moved since the preview is refused and left alone. The fleet repository's own
+ * writers (the template, adoptions, the demo's seeding) publish by moving refs and never touch
+ * its checkout, so a checkout of the default branch is followed (index and files, as after
+ * `git merge`) only when it was clean; a stale or hand-edited one is left exactly as it was.
  */
 export async function publishMerge(
   repoDir: string,
@@ -143,19 +144,9 @@ export async function publishMerge(
   options: { message: string; author: GitPerson; committer: GitPerson },
 ): Promise<string> {
   const ref = `refs/heads/${preview.into}`;
-  const checkedOut = (await checkedOutBranch(repoDir)) === ref;
-  if (checkedOut) {
-    const changes = await checkoutChanges(repoDir);
-    if (changes.length > 0) {
-      throw new ConflictError(
-        `The fleet repository's checkout of ${
-          preview.into
-        } has uncommitted changes (${changes
-          .map(c => c.slice(3))
-          .join(', ')}): commit or discard them, then merge again`,
-      );
-    }
-  }
+  const followCheckout =
+    (await checkedOutBranch(repoDir)) === ref &&
+    (await checkoutIsClean(repoDir));
   const { author, committer } = options;
   const mergeSha = (
     await git(
@@ -192,7 +183,7 @@ export async function publishMerge(
       `${preview.into} moved while the merge was being made; nothing was merged. Preview the merge again`,
     );
   }
-  if (checkedOut) {
+  if (followCheckout) {
     await git(repoDir, ['read-tree', '-m', '-u', preview.baseSha, mergeSha]);
   }
   return mergeSha;
