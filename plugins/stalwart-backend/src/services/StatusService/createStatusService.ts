@@ -13,6 +13,7 @@ import {
 import type { StalwartStatusConfig } from '../../config/types';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';
+import { clustersHoldingRelease } from './clustersHoldingRelease';
 import { departedReasons } from './departedReasons';
 import {
   InstanceLocation,
@@ -120,12 +121,16 @@ export function createStatusService(options: {
     async getStatus({ entityRef, entity }) {
       const instance = instanceFromEntity(entity, entityRef);
       const clusterNames = instance.clusters ?? [...configured];
-      const [observed, proposal] = await Promise.all([
+      const [searched, proposal] = await Promise.all([
         Promise.all(
           clusterNames.map(cluster => clusterStatus(cluster, instance)),
         ),
         options.readProposal?.(entity),
       ]);
+      const observed = clustersHoldingRelease(
+        searched,
+        instance.clusters !== undefined,
+      );
       const lifecycle = evaluateLifecycle({ proposal, clusters: observed });
       const clusters = observed.map(observedCluster => {
         const c = settleMissingSections(observedCluster, lifecycle);
