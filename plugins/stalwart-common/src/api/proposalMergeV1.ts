@@ -4,7 +4,9 @@
  * @public
  */
 export interface ProposalMergeFileV1 {
+  /** What the merge does to the file on the default branch. */
   status: 'added' | 'modified' | 'deleted';
+  /** The file's path from the repository root. */
   path: string;
 }
 
@@ -15,7 +17,9 @@ export interface ProposalMergeFileV1 {
  * @public
  */
 export interface ProposalMergeResultV1 {
+  /** The instance entity whose proposal this is. */
   entityRef: string;
+  /** Whether this only previews the merge (nothing was written). */
   dryRun: boolean;
   /** The proposal branch, e.g. `stalwart/mail-prod`. */
   branch: string;
@@ -25,6 +29,7 @@ export interface ProposalMergeResultV1 {
   baseSha: string;
   /** The proposal's commit; send it back too. */
   headSha: string;
+  /** The files the merge brings to the default branch. */
   files: ProposalMergeFileV1[];
   /** The merge commit the default branch now points to; absent for a dry run. */
   mergeSha?: string;

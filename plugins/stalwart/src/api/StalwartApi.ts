@@ -116,6 +116,7 @@ export interface StalwartApi {
  * @public
  */
 export interface ProposalMergeRequest {
+  /** Preview only: answer the files the merge brings and write nothing. */
   dryRun: boolean;
   /** The default branch's commit the preview showed: refused (409) when it moved since. */
   expectedBaseSha?: string;

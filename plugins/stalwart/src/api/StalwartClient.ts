@@ -87,6 +87,7 @@ export class StalwartClient implements StalwartApi {
     );
   }
 
+  /** Previews (`dryRun`) or merges the instance's proposal branch, as `StalwartApi` says. */
   async mergeProposal(
     entityRef: CompoundEntityRef,
     request: ProposalMergeRequest,
