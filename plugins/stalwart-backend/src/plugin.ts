@@ -35,6 +35,7 @@ import { RateLimiter } from './services/RemediationService/RateLimiter';
 import { createWorkloadPatcher } from './services/RemediationService/WorkloadPatcher';
 import { createStalwartConnectionService } from './services/StalwartConnection/createStalwartConnectionService';
 import { createStatusService } from './services/StatusService/createStatusService';
+import { createProposalMergeService } from './services/ProposalMerge/createProposalMergeService';
 
 /**
  * The Stalwart backend plugin: instance status and settings drift under /api/stalwart.
@@ -179,6 +180,11 @@ export const stalwartPlugin = createBackendPlugin({
             }),
             gitopsActions,
             gitopsRateLimiter,
+            proposals: createProposalMergeService({
+              repoDir: gitops.localRepository,
+              defaultBranch: gitops.defaultBranch,
+              auditor: deps.auditor,
+            }),
             maxBodyBytes: remediationConfig.maxBodyBytes,
           }),
         );

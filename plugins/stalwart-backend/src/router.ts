@@ -5,10 +5,12 @@ import { createAdoptionRoutes } from './routes/adoptionRoutes';
 import { createDriftRoutes } from './routes/driftRoutes';
 import type { AdoptionService } from './services/AdoptionService/createAdoptionService';
 import { createGitOpsRoutes } from './routes/gitopsRoutes';
+import { createProposalRoutes } from './routes/proposalRoutes';
 import { createStatusRoutes } from './routes/statusRoutes';
 import type { InstanceResolver } from './services/InstanceResolver/types';
 import type { DriftService } from './services/DriftService/types';
 import type { GitOpsActionService } from './services/GitOpsActions/types';
+import type { ProposalMergeService } from './services/ProposalMerge/createProposalMergeService';
 import type { RateLimiter } from './services/RemediationService/RateLimiter';
 import type { RemediationService } from './services/RemediationService/types';
 import type { StatusService } from './services/StatusService/types';
@@ -23,6 +25,7 @@ export async function createRouter(options: {
   rateLimiter: RateLimiter;
   gitopsActions: GitOpsActionService;
   gitopsRateLimiter: RateLimiter;
+  proposals: ProposalMergeService;
   /** The JSON body limit of the write routes; no other route takes a body. */
   maxBodyBytes: number;
 }): Promise<express.Router> {
@@ -62,6 +65,16 @@ export async function createRouter(options: {
       resolver,
       adoption: options.adoptionService,
       rateLimiter: options.rateLimiter,
+      maxBodyBytes: options.maxBodyBytes,
+    }),
+  );
+
+  router.use(
+    createProposalRoutes({
+      httpAuth,
+      resolver,
+      proposals: options.proposals,
+      rateLimiter: options.gitopsRateLimiter,
       maxBodyBytes: options.maxBodyBytes,
     }),
   );

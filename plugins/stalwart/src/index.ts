@@ -19,6 +19,7 @@ export {
 export { stalwartApiRef } from './api/StalwartApi';
 export type {
   AdoptionRequest,
+  ProposalMergeRequest,
   RemediationRequest,
   StalwartApi,
   StalwartRequestOptions,

@@ -23,6 +23,7 @@ export {
 } from './demoFleet';
 export type { DemoFleet } from './demoFleet';
 export { seedDemoFleetRepository } from './seedDemoFleetRepository';
+export { proposedInstanceEntity } from './proposedEntity';
 export { templateDefaults } from './templateDefaults';
 export type { JsonSchema } from './templateDefaults';
 export { REFERENCE_CHARTS } from './demoPaths';

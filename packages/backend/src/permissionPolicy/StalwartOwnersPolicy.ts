@@ -14,6 +14,7 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-backend';
 import {
   stalwartInstanceReadPermission,
+  stalwartProposalMergePermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
@@ -21,7 +22,8 @@ import {
 /**
  * A starting point for production: everyone signed in reads an instance's status; only the
  * instance's owners (the user, or a group the user belongs to, named by the entity's
- * `spec.owner`) read its live settings and reset or adopt them. Other permissions are allowed,
+ * `spec.owner`) read its live settings, reset or adopt them, and merge its proposal (which
+ * deploys it). Other permissions are allowed,
  * as with the allow-all policy this replaces; narrow them for your own plugins.
  */
 export class StalwartOwnersPolicy implements PermissionPolicy {
@@ -34,7 +36,8 @@ export class StalwartOwnersPolicy implements PermissionPolicy {
     }
     if (
       isPermission(request.permission, stalwartSettingsReadPermission) ||
-      isPermission(request.permission, stalwartSettingsResetPermission)
+      isPermission(request.permission, stalwartSettingsResetPermission) ||
+      isPermission(request.permission, stalwartProposalMergePermission)
     ) {
       // Evaluated on the entity by the Stalwart backend (its IS_INSTANCE_OWNER rule).
       return createStalwartInstanceConditionalDecision(

@@ -14,6 +14,7 @@ import {
 } from '@stalwart-backstage/test-harness';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  stalwartProposalMergePermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
@@ -141,10 +142,11 @@ describe('the stalwart-owners permission policy, in the real permission backend'
   });
 
   it.each([
-    ['read', stalwartSettingsReadPermission],
-    ['reset or adopt', stalwartSettingsResetPermission],
+    ['read the live settings of', stalwartSettingsReadPermission],
+    ['reset or adopt the live settings of', stalwartSettingsResetPermission],
+    ['merge the proposal of', stalwartProposalMergePermission],
   ])(
-    'lets only members of the owning group %s the live settings',
+    'lets only members of the owning group %s the instance',
     async (_action, permission) => {
       const forOwner = await decide(OWNER, permission);
       const forStranger = await decide(STRANGER, permission);

@@ -1,4 +1,5 @@
 import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   AuthorizePermissionRequest,
@@ -58,6 +59,8 @@ export async function startDriftBackend(
     backendConfig?: Record<string, unknown>;
     /** Another fleet than the demo's (started already; stopped with the backend). */
     fleet?: DemoFleet;
+    /** More catalog entities beside the demo's. */
+    entities?: Entity[];
   } = {},
 ): Promise<DriftBackend> {
   const fleet =
@@ -87,7 +90,9 @@ export async function startDriftBackend(
     features: [
       stalwartPlugin,
       mockServices.rootConfig.factory({ data: config }),
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({
+        entities: [...entities, ...(options.entities ?? [])],
+      }),
       mockServices.permissions.mock({ authorize: authorize as any }).factory,
       auditor.factory,
       ...(options.features ?? []),

@@ -34,3 +34,7 @@ export type {
 } from './gitopsActionsV1';
 export { ADOPTABLE_CLASSES } from './adoptionV1';
 export type { AdoptionResultV1 } from './adoptionV1';
+export type {
+  ProposalMergeFileV1,
+  ProposalMergeResultV1,
+} from './proposalMergeV1';

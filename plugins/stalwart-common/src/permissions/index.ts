@@ -4,6 +4,7 @@ export {
   stalwartInstanceReadPermission,
   stalwartSettingsAdoptPermission,
   stalwartPermissions,
+  stalwartProposalMergePermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
 } from './permissions';

@@ -66,6 +66,18 @@ export const stalwartSettingsAdoptPermission = createPermission({
 });
 
 /**
+ * Merge an instance's proposal branch into the branch Flux or Argo CD deploy from (the local
+ * fleet repository of the embedded default): this deploys the instance.
+ *
+ * @public
+ */
+export const stalwartProposalMergePermission = createPermission({
+  name: 'stalwart.proposal.merge',
+  attributes: { action: 'update' },
+  resourceType: STALWART_INSTANCE_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Stalwart plugins define.
  *
  * @public
@@ -76,4 +88,5 @@ export const stalwartPermissions = [
   stalwartSettingsResetPermission,
   stalwartGitOpsReconcilePermission,
   stalwartSettingsAdoptPermission,
+  stalwartProposalMergePermission,
 ];

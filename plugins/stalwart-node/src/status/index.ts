@@ -12,4 +12,8 @@ export { evaluateInstance } from './evaluateInstance';
 export type { InstanceObjects, InstanceSections } from './evaluateInstance';
 export { computeVerdict } from './verdict';
 export type { ClusterFindings } from './verdict';
-export { evaluateLifecycle, settleMissingObjects } from './lifecycle';
+export {
+  evaluateLifecycle,
+  settleMissingObjects,
+  settleMissingSections,
+} from './lifecycle';

@@ -1,4 +1,8 @@
-import { evaluateLifecycle, settleMissingObjects } from './lifecycle';
+import {
+  evaluateLifecycle,
+  settleMissingObjects,
+  settleMissingSections,
+} from './lifecycle';
 import type {
   GitOpsStatus,
   WorkloadStatus,
@@ -116,5 +120,45 @@ describe('the instance lifecycle', () => {
       settleMissingObjects(reasons, { phase: 'failed', message: 'boom' })[0]
         .severity,
     ).toBe('critical');
+  });
+
+  it('settles the certificate and exposure cards of an instance on its way, and only those findings that say missing', () => {
+    const cluster = {
+      cluster: 'homelab',
+      certificate: {
+        reasons: [
+          {
+            code: 'certificate.missing',
+            severity: 'critical' as const,
+            message: 'No Certificate',
+          },
+        ],
+      },
+      exposure: {
+        reasons: [
+          {
+            code: 'exposure.proxy-protocol',
+            severity: 'warning' as const,
+            message: 'PROXY protocol off',
+          },
+        ],
+      },
+    };
+    const settled = settleMissingSections(cluster, {
+      phase: 'merged',
+      message: 'Merged, waiting for Flux or Argo CD to deploy it',
+    });
+    expect(settled.certificate.reasons).toEqual([
+      {
+        code: 'certificate.missing',
+        severity: 'info',
+        message:
+          'No Certificate yet: Merged, waiting for Flux or Argo CD to deploy it',
+      },
+    ]);
+    expect(settled.exposure.reasons).toEqual(cluster.exposure.reasons);
+    expect(
+      settleMissingSections(cluster, { phase: 'running', message: 'ok' }),
+    ).toEqual(cluster);
   });
 });

@@ -96,3 +96,32 @@ export function settleMissingObjects(
       : r,
   );
 }
+
+/**
+ * The certificate and exposure sections of a cluster with their own missing-object findings
+ * settled as {@link settleMissingObjects} settles the verdict's, so no card calls a proposal
+ * critical.
+ *
+ * @public
+ */
+export function settleMissingSections<
+  T extends {
+    certificate?: { reasons: StatusReason[] };
+    exposure?: { reasons: StatusReason[] };
+  },
+>(cluster: T, lifecycle: InstanceLifecycle): T {
+  const settled = { ...cluster };
+  if (cluster.certificate) {
+    settled.certificate = {
+      ...cluster.certificate,
+      reasons: settleMissingObjects(cluster.certificate.reasons, lifecycle),
+    };
+  }
+  if (cluster.exposure) {
+    settled.exposure = {
+      ...cluster.exposure,
+      reasons: settleMissingObjects(cluster.exposure.reasons, lifecycle),
+    };
+  }
+  return settled;
+}

@@ -7,6 +7,7 @@ import type {
   HelmReleaseObject,
   InstanceStatusResponseV1,
   PodObject,
+  ProposalState,
   ServiceObject,
   StatefulSetObject,
 } from '@stalwart-backstage/plugin-stalwart-common';
@@ -18,6 +19,9 @@ import {
 import {
   computeVerdict,
   evaluateInstance,
+  evaluateLifecycle,
+  settleMissingObjects,
+  settleMissingSections,
 } from '@stalwart-backstage/plugin-stalwart-node';
 // One source of truth for the release's objects: stalwart-node's status rules are tested on
 // these same files. Its `exports` keep src private, so they are read from the package folder.
@@ -164,4 +168,23 @@ export function statusResponse(
     ),
     fetchedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * The status of an instance proposed on `proposal.branch` whose cluster runs nothing of it yet
+ * (or runs `objects`), with its lifecycle and settled findings as the backend answers.
+ */
+export function lifecycleStatusResponse(
+  proposal: ProposalState,
+  objects: InstanceObjects = { pods: [] },
+): InstanceStatusResponseV1 {
+  const evaluated = clusterStatus({ cluster: 'homelab', objects });
+  const lifecycle = evaluateLifecycle({ proposal, clusters: [evaluated] });
+  const observed = settleMissingSections(evaluated, lifecycle);
+  const reasons = settleMissingObjects(observed.verdict.reasons, lifecycle);
+  const cluster = {
+    ...observed,
+    verdict: computeVerdict([{ ...observed, reasons }]),
+  };
+  return { ...statusResponse([cluster]), lifecycle };
 }

@@ -7,6 +7,7 @@ import type {
   GitOpsActionResultV1,
   InstanceDriftResponseV1,
   InstanceStatusResponseV1,
+  ProposalMergeResultV1,
   RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 
@@ -96,6 +97,31 @@ export interface StalwartApi {
     request: { dryRun: boolean; cluster?: string },
     options?: StalwartRequestOptions,
   ): Promise<GitOpsActionResultV1>;
+
+  /**
+   * Previews (`dryRun`) or merges the instance's proposal branch of the local fleet repository
+   * into the branch Flux or Argo CD deploy from; pass the preview's commits back to merge
+   * exactly what was shown. Requires `stalwart.proposal.merge`.
+   */
+  mergeProposal(
+    entityRef: CompoundEntityRef,
+    request: ProposalMergeRequest,
+    options?: StalwartRequestOptions,
+  ): Promise<ProposalMergeResultV1>;
+}
+
+/**
+ * A merge of an instance's proposal: previewed only (`dryRun`) or carried out.
+ *
+ * @public
+ */
+export interface ProposalMergeRequest {
+  /** Preview only: answer the files the merge brings and write nothing. */
+  dryRun: boolean;
+  /** The default branch's commit the preview showed: refused (409) when it moved since. */
+  expectedBaseSha?: string;
+  /** The proposal's commit the preview showed: refused (409) when it moved since. */
+  expectedHeadSha?: string;
 }
 
 /**

@@ -9,10 +9,12 @@ import type {
   InstanceDriftResponseV1,
   InstanceStatusBatchResponseV1,
   InstanceStatusResponseV1,
+  ProposalMergeResultV1,
   RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type {
   AdoptionRequest,
+  ProposalMergeRequest,
   RemediationRequest,
   StalwartApi,
   StalwartRequestOptions,
@@ -106,6 +108,19 @@ export class StalwartClient implements StalwartApi {
       await this.entityUrl(entityRef, `gitops/${encodeURIComponent(action)}`),
       { ...options, method: 'POST', body: request },
     );
+  }
+
+  /** Previews (`dryRun`) or merges the instance's proposal branch, as `StalwartApi` says. */
+  async mergeProposal(
+    entityRef: CompoundEntityRef,
+    request: ProposalMergeRequest,
+    options: StalwartRequestOptions = {},
+  ): Promise<ProposalMergeResultV1> {
+    return this.request(await this.entityUrl(entityRef, 'proposal/merge'), {
+      ...options,
+      method: 'POST',
+      body: request,
+    });
   }
 
   private async entityUrl(

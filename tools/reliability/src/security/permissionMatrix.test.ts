@@ -5,8 +5,10 @@ import { parse } from 'yaml';
 import { recordFigure } from '../figures/recordFigure';
 import {
   authHeader,
+  COMPONENT_ROUTE,
   EDGE,
   HOMELAB,
+  PROPOSED,
   SecurityBackend,
   startSecurityBackend,
   USERS,
@@ -221,6 +223,37 @@ const MATRIX: MatrixCase[] = [
     }),
   ),
   {
+    operationId: 'MergeInstanceProposalV1',
+    title:
+      'a proposal merge is previewed for the holder of stalwart.proposal.merge, with the files it brings',
+    user: USERS.operator,
+    decision: 'allow',
+    route: `${PROPOSED}/proposal/merge`,
+    init: jsonPost({ dryRun: true }),
+    verify: body =>
+      expect(body).toMatchObject({
+        dryRun: true,
+        branch: 'stalwart/mail-proposed',
+        into: 'main',
+        files: [
+          {
+            status: 'added',
+            path: 'instances/mail-proposed/catalog-info.yaml',
+          },
+        ],
+      }),
+  },
+  ...[USERS.reader, USERS.stranger].map(
+    (user): MatrixCase => ({
+      operationId: 'MergeInstanceProposalV1',
+      title: `a proposal merge is refused to ${user}, who lacks stalwart.proposal.merge`,
+      user,
+      decision: 'deny',
+      route: `${PROPOSED}/proposal/merge`,
+      init: jsonPost({ dryRun: false }),
+    }),
+  ),
+  {
     operationId: 'RemediateInstanceDriftV1',
     title: 'a remediation apply runs for the holder of stalwart.settings.reset',
     user: USERS.operator,
@@ -242,6 +275,7 @@ const PERMISSION_OF: Record<string, string | undefined> = {
   RunGitOpsActionV1: 'stalwart.gitops.reconcile',
   ListSettingsAdoptionsV1: 'stalwart.settings.read',
   AdoptSettingsDriftV1: 'stalwart.settings.adopt',
+  MergeInstanceProposalV1: 'stalwart.proposal.merge',
 };
 
 /** The audit event a refused write records; reads record none. */
@@ -249,7 +283,14 @@ const REFUSAL_EVENT_OF: Record<string, string | undefined> = {
   RemediateInstanceDriftV1: 'settings-remediation',
   RunGitOpsActionV1: 'gitops-action',
   AdoptSettingsDriftV1: 'settings-adoption',
+  MergeInstanceProposalV1: 'proposal-merge',
 };
+
+/** The entity a route of {@link COMPONENT_ROUTE} acts on. */
+function entityRefOf(route: string): string {
+  const name = route.slice(COMPONENT_ROUTE.length + 1).split('/')[0];
+  return `component:default/${name}`;
+}
 
 function expectedDecisions(operation: {
   operationId: string;
@@ -408,9 +449,7 @@ describe('every route of the Stalwart backend, under ALLOW and DENY', () => {
           ? [
               {
                 eventId: refusalEvent,
-                entityRef: c.route.startsWith(EDGE)
-                  ? 'component:default/mail-edge'
-                  : 'component:default/stalwart',
+                entityRef: entityRefOf(c.route),
                 actor: authHeader(c.user!),
                 failedWith: 'NotAllowedError',
                 succeeded: false,

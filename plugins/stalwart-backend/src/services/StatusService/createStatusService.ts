@@ -8,10 +8,12 @@ import {
   evaluateInstance,
   evaluateLifecycle,
   settleMissingObjects,
+  settleMissingSections,
 } from '@stalwart-backstage/plugin-stalwart-node';
 import type { StalwartStatusConfig } from '../../config/types';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
 import { clusterFreshness } from './clusterFreshness';
+import { clustersHoldingRelease } from './clustersHoldingRelease';
 import { departedReasons } from './departedReasons';
 import type { InstanceLocation } from '../InstanceResolver/instanceFromEntity';
 import { readInstanceObjects } from './readInstanceObjects';
@@ -115,14 +117,19 @@ export function createStatusService(options: {
   return {
     async getStatus({ entityRef, entity, location: instance }) {
       const clusterNames = instance.clusters ?? [...configured];
-      const [observed, proposal] = await Promise.all([
+      const [searched, proposal] = await Promise.all([
         Promise.all(
           clusterNames.map(cluster => clusterStatus(cluster, instance)),
         ),
         options.readProposal?.(entity),
       ]);
+      const observed = clustersHoldingRelease(
+        searched,
+        instance.clusters !== undefined,
+      );
       const lifecycle = evaluateLifecycle({ proposal, clusters: observed });
-      const clusters = observed.map(c => {
+      const clusters = observed.map(observedCluster => {
+        const c = settleMissingSections(observedCluster, lifecycle);
         const reasons = settleMissingObjects(c.verdict.reasons, lifecycle);
         return reasons === c.verdict.reasons
           ? c

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Entity } from '@backstage/catalog-model';
 import type { ProposalState } from '@stalwart-backstage/plugin-stalwart-common';
+import { gitSucceeds } from '../ProposalMerge/git';
 
-const exec = promisify(execFile);
 const MANAGED_BY_LOCATION = 'backstage.io/managed-by-location';
 /** `url:file:///<repo>/-/blob/<branch>/<file>`, as the local fleet repository's URL reader reads. */
 const LOCAL_LOCATION = /^url:(file:\/\/\/.+?)\/-\/blob\/([^/]+)\/(.+)$/;
@@ -15,12 +13,39 @@ export type ProposalReader = (
   entity: Entity,
 ) => Promise<ProposalState | undefined>;
 
-async function succeeds(repoDir: string, args: string[]): Promise<boolean> {
+/** Where an entity was proposed: its branch of the local fleet repository and its catalog file. */
+export interface ProposalLocation {
+  branch: string;
+  file: string;
+  /** The entity's location, where a person can see the proposal. */
+  url: string;
+}
+
+/**
+ * The branch of the embedded default's local fleet repository an entity was registered from,
+ * or undefined for an entity from anywhere else (another repository, or the default branch).
+ */
+export function proposalLocation(
+  entity: Entity,
+  options: { repoDir: string; defaultBranch: string },
+): ProposalLocation | undefined {
+  const location = entity.metadata.annotations?.[MANAGED_BY_LOCATION];
+  const match = location ? LOCAL_LOCATION.exec(location) : null;
+  if (!match) return undefined;
   try {
-    await exec('git', ['-C', repoDir, ...args]);
-    return true;
+    const locationRepo = path.resolve(fileURLToPath(match[1]));
+    const branch = decodeURIComponent(match[2]);
+    const file = match[3].split('/').map(decodeURIComponent).join('/');
+    if (
+      locationRepo !== path.resolve(options.repoDir) ||
+      branch === options.defaultBranch
+    ) {
+      return undefined;
+    }
+    return { branch, file, url: location!.slice('url:'.length) };
   } catch {
-    return false;
+    // A malformed file URL or percent escape is no location of ours.
+    return undefined;
   }
 }
 
@@ -36,25 +61,11 @@ export function localProposalReader(options: {
 }): ProposalReader {
   const repoDir = path.resolve(options.repoDir);
   return async entity => {
-    const location = entity.metadata.annotations?.[MANAGED_BY_LOCATION];
-    const match = location ? LOCAL_LOCATION.exec(location) : null;
-    if (!match) return undefined;
-    let locationRepo: string;
-    let branch: string;
-    let file: string;
-    try {
-      locationRepo = path.resolve(fileURLToPath(match[1]));
-      branch = decodeURIComponent(match[2]);
-      file = match[3].split('/').map(decodeURIComponent).join('/');
-    } catch {
-      return undefined;
-    }
-    if (locationRepo !== repoDir || branch === options.defaultBranch) {
-      return undefined;
-    }
-    const url = location!.slice('url:'.length);
+    const proposal = proposalLocation(entity, options);
+    if (!proposal) return undefined;
+    const { branch, file, url } = proposal;
     if (
-      await succeeds(repoDir, [
+      await gitSucceeds(repoDir, [
         'cat-file',
         '-e',
         `refs/heads/${options.defaultBranch}:${file}`,
@@ -62,7 +73,7 @@ export function localProposalReader(options: {
     ) {
       return { branch, state: 'merged', url };
     }
-    const exists = await succeeds(repoDir, [
+    const exists = await gitSucceeds(repoDir, [
       'rev-parse',
       '--verify',
       '--quiet',

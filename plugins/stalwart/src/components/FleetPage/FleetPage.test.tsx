@@ -15,6 +15,7 @@ import {
 } from '../../__testUtils__/renderStalwart';
 import {
   clusterStatus,
+  lifecycleStatusResponse,
   mailReleaseObjects,
   statusResponse,
 } from '../../__testUtils__/statusFixtures';
@@ -83,7 +84,8 @@ async function rowOf(title: string, loaded: string) {
   await waitFor(
     () => {
       row = instanceRows().find(
-        r => within(r).getByRole('link').textContent === title,
+        // The first link is the entity's; a proposal's row also links its branch.
+        r => within(r).getAllByRole('link')[0].textContent === title,
       );
       expect(row).toHaveTextContent(loaded);
       // Generous: a shared CI machine renders the grid's rows slowly.
@@ -197,6 +199,55 @@ describe('FleetPageContent', () => {
     expect(
       screen.queryByRole('img', { name: /Certificates by days left/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows a proposal by its phase, linked to the branch, and a failed rollout with the reconciler’s reason', async () => {
+    const url =
+      'file:///srv/fleet/-/blob/stalwart%2Fmail-new/instances/mail-new/catalog-info.yaml';
+    const reason =
+      "Helm install failed: values don't meet the specifications of the schema(s)";
+    const failing = mailReleaseObjects();
+    failing.workload!.status!.readyReplicas = 0;
+    server.use(
+      http.get(entityUrl('mail-new', 'status'), () =>
+        HttpResponse.json(
+          lifecycleStatusResponse({
+            branch: 'stalwart/mail-new',
+            state: 'open',
+            url,
+          }),
+        ),
+      ),
+      http.get(entityUrl('mail-broken', 'status'), () =>
+        HttpResponse.json({
+          ...statusResponse([
+            clusterStatus({ cluster: 'homelab', objects: failing }),
+          ]),
+          lifecycle: { phase: 'failed', message: reason },
+        }),
+      ),
+      http.get(entityUrl('mail-new', 'drift'), () =>
+        errorResponse(404, 'NotFoundError', 'not deployed'),
+      ),
+      http.get(entityUrl('mail-broken', 'drift'), () =>
+        HttpResponse.json(driftResponse({ items: [] })),
+      ),
+    );
+    await renderStalwart(
+      <FleetPageContent />,
+      withCatalog([
+        instance('mail-new', 'Mail (new)'),
+        instance('mail-broken', 'Mail (broken)'),
+      ]),
+    );
+
+    const proposed = await rowOf('Mail (new)', 'Proposed');
+    expect(
+      within(proposed).getByRole('link', { name: 'Proposed' }),
+    ).toHaveAttribute('href', url);
+    expect(within(proposed).queryByText('Critical')).not.toBeInTheDocument();
+    const broken = await rowOf('Mail (broken)', 'Failed');
+    expect(within(broken).getByTitle(reason)).toHaveTextContent('Failed');
   });
 
   it('says how to add an instance when the catalog has none', async () => {

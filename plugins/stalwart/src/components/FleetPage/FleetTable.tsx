@@ -1,5 +1,7 @@
 import {
   Cell,
+  Flex,
+  Link,
   Column,
   Row,
   Skeleton,
@@ -13,6 +15,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { errorKind } from '../common/describeError';
 import { TruncatedText } from '../common/TruncatedText';
 import { VerdictBadge } from '../common/VerdictBadge';
+import { isDeployed, lifecycleLabel } from '../Lifecycle/lifecycleText';
 import type { FleetRow, FleetSortKey } from './fleetRows';
 
 interface FleetColumn {
@@ -31,8 +34,41 @@ function Unknown(props: { row: FleetRow }) {
 const text = (value: string | undefined, row: FleetRow) =>
   value ? <TruncatedText text={value} /> : <Unknown row={row} />;
 
+/** A proposal not yet deployed: its phase (linking the proposal) instead of a verdict. */
+function LifecycleCell(props: { row: FleetRow }) {
+  const lifecycle = props.row.lifecycle!;
+  const label = lifecycleLabel(lifecycle);
+  const url = lifecycle.proposal?.url;
+  return (
+    <span title={lifecycle.message}>
+      {url && lifecycle.proposal?.state === 'open' ? (
+        <Link href={url} target="_blank" rel="noopener">
+          {label}
+        </Link>
+      ) : (
+        <Text>{label}</Text>
+      )}
+    </span>
+  );
+}
+
 function VerdictCell(props: { row: FleetRow }) {
   const { row } = props;
+  const { lifecycle } = row;
+  if (lifecycle && !isDeployed(lifecycle)) return <LifecycleCell row={row} />;
+  if (
+    row.verdict &&
+    (lifecycle?.phase === 'reconciling' || lifecycle?.phase === 'failed')
+  ) {
+    return (
+      <Flex gap="1" align="center" title={lifecycle.message}>
+        <VerdictBadge state={row.verdict} />
+        <Text variant="body-small" color="secondary">
+          {lifecycleLabel(lifecycle)}
+        </Text>
+      </Flex>
+    );
+  }
   if (row.verdict) return <VerdictBadge state={row.verdict} />;
   if (row.error) {
     return (

@@ -1,5 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type {
+  InstanceLifecycle,
   InstanceDriftResponseV1,
   InstanceStatusResponseV1,
   VerdictState,
@@ -22,6 +23,8 @@ export interface FleetRow {
   clusters: string[];
   chart?: string;
   verdict?: VerdictState;
+  /** Where the instance is between its proposal and running pods. */
+  lifecycle?: InstanceLifecycle;
   /** The Stalwart versions its pods run, joined for display; `versions` for filtering. */
   version?: string;
   versions: string[];
@@ -61,6 +64,7 @@ export function fleetRow(
       .filter(Boolean),
     chart: annotations[STALWART_ANNOTATIONS.chart],
     verdict: data?.verdict.state,
+    lifecycle: data?.lifecycle,
     version: versions.join(', ') || undefined,
     versions,
     certificateDaysLeft: days.length > 0 ? Math.min(...days) : undefined,

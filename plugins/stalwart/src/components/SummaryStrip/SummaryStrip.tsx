@@ -4,6 +4,9 @@ import { ReactNode } from 'react';
 import { staleLabel } from '../common/ClusterSection';
 import { ReasonList } from '../common/ReasonList';
 import { GitOpsActions } from '../GitOpsActions/GitOpsActions';
+import { LifecycleNotice } from '../Lifecycle/LifecycleNotice';
+import { isDeployed, isMergeable } from '../Lifecycle/lifecycleText';
+import { MergeProposalButton } from '../Lifecycle/MergeProposalButton';
 import { VerdictHeadline } from '../common/VerdictBadge';
 import { chartLabel, gitopsSummary, runningVersions } from './summaries';
 
@@ -36,8 +39,24 @@ export function SummaryStrip(props: { status: InstanceStatusResponseV1 }) {
   const versions = runningVersions(status.clusters);
   return (
     <>
-      <VerdictHeadline state={status.verdict.state} />
-      <ReasonList reasons={status.verdict.reasons} label="Verdict reasons" />
+      <LifecycleNotice status={status} />
+      {status.lifecycle?.proposal && (
+        <MergeProposalButton
+          entityRef={status.entityRef}
+          branch={status.lifecycle.proposal.branch}
+          mergeable={isMergeable(status.lifecycle)}
+        />
+      )}
+      {/* Before the release is meant to reach a cluster there is nothing to judge yet. */}
+      {isDeployed(status.lifecycle) && (
+        <>
+          <VerdictHeadline state={status.verdict.state} />
+          <ReasonList
+            reasons={status.verdict.reasons}
+            label="Verdict reasons"
+          />
+        </>
+      )}
       {/* As many columns as fit at 220 px each: four on a wide screen, one on a phone. */}
       <dl
         style={{

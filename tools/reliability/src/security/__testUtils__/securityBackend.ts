@@ -19,9 +19,11 @@ import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import type { PolicyQuery } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import stalwartPlugin from '@stalwart-backstage/plugin-stalwart-backend';
 import type { Scenario, SimulatorServer } from '@stalwart-backstage/simulator';
 import {
+  proposedInstanceEntity,
   seedDemoFleetRepository,
   simulatorBackendConfig,
   startDemoFleet,
@@ -42,6 +44,8 @@ const EDGE_PLAN = path.join(
 export const COMPONENT_ROUTE = '/api/stalwart/v1/entities/default/component';
 export const HOMELAB = `${COMPONENT_ROUTE}/stalwart`;
 export const EDGE = `${COMPONENT_ROUTE}/mail-edge`;
+/** An instance the template proposed on a branch of the local fleet repository, not merged yet. */
+export const PROPOSED = `${COMPONENT_ROUTE}/mail-proposed`;
 
 /** The demo's users: the operator may reset, the reader only read, the stranger nothing. */
 export const USERS = {
@@ -192,7 +196,11 @@ export async function startSecurityBackend(
     path.join(os.tmpdir(), 'security-fleet-'),
   );
   await seedDemoFleetRepository({ dir: fleetRepository });
-  const entities = options.entities?.(fleet.entities, git) ?? fleet.entities;
+  const proposed = await proposeInstance(fleetRepository, 'mail-proposed');
+  const entities = [
+    ...(options.entities?.(fleet.entities, git) ?? fleet.entities),
+    proposed,
+  ];
 
   const grants: Record<string, Set<string>> = {
     [USERS.operator]: new Set([
@@ -201,6 +209,7 @@ export async function startSecurityBackend(
       'stalwart.settings.reset',
       'stalwart.gitops.reconcile',
       'stalwart.settings.adopt',
+      'stalwart.proposal.merge',
     ]),
     [USERS.reader]: new Set([
       'stalwart.instance.read',
@@ -259,4 +268,21 @@ export async function startSecurityBackend(
       fs.rmSync(fleetRepository, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Commits an instance folder on its own branch as the template's publish step does, and
+ * answers the entity the catalog registers from that branch.
+ */
+async function proposeInstance(dir: string, name: string): Promise<Entity> {
+  const repo = await LocalFleetRepository.open({ dir, defaultBranch: 'main' });
+  await repo.propose({
+    branch: `stalwart/${name}`,
+    folder: `instances/${name}`,
+    files: [{ path: 'catalog-info.yaml', content: `# ${name}\n` }],
+    update: false,
+    message: `Propose ${name}`,
+    author: { name: 'scaffolder', email: 'scaffolder@example.invalid' },
+  });
+  return proposedInstanceEntity({ repoDir: dir, name, owner: USERS.operator });
 }
