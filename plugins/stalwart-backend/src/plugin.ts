@@ -97,27 +97,32 @@ export const stalwartPlugin = createBackendPlugin({
           },
         });
 
-        const { planDirectories } = readStalwartDriftConfig(config);
+        const { planDirectories, planSource } = readStalwartDriftConfig(config);
+        // Adoptions are proposed, and proposals read, in the fleet repository the scaffolder
+        // publishes to; with planSource localRepository, drift reads its default branch too.
+        const gitops = readLocalGitOpsConfig(config, targetPaths.rootDir);
+        let fleet: Promise<LocalFleetRepository> | undefined;
+        const repository = () =>
+          (fleet ??= LocalFleetRepository.open({
+            dir: gitops.localRepository,
+            defaultBranch: gitops.defaultBranch,
+          }).catch(error => {
+            fleet = undefined;
+            throw error;
+          }));
         const driftService = createDriftService({
           connections,
           cache,
           urlReader: deps.urlReader,
           planDirectories,
+          localRepository:
+            planSource === 'localRepository'
+              ? { repository, defaultBranch: gitops.defaultBranch }
+              : undefined,
         });
-        // Adoptions are proposed, and proposals read, in the fleet repository the scaffolder
-        // publishes to.
-        const gitops = readLocalGitOpsConfig(config, targetPaths.rootDir);
-        let fleet: Promise<LocalFleetRepository> | undefined;
         const adoptionService = createAdoptionService({
           drift: driftService,
-          repository: () =>
-            (fleet ??= LocalFleetRepository.open({
-              dir: gitops.localRepository,
-              defaultBranch: gitops.defaultBranch,
-            }).catch(error => {
-              fleet = undefined;
-              throw error;
-            })),
+          repository,
           defaultBranch: gitops.defaultBranch,
           planDirectories,
           auditor: deps.auditor,
