@@ -1,22 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import type {
   AdoptionResultV1,
   InstanceDriftResponseV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import {
+  haveReferenceCharts,
   REFERENCE_CHARTS,
   startBackendWithSimulator,
   type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
 
-const haveCharts = fs.existsSync(REFERENCE_CHARTS);
-if (!haveCharts) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `NOTICE: ${REFERENCE_CHARTS} is absent; skipping the adoption loop test`,
-  );
-}
+const haveCharts = haveReferenceCharts('the adoption loop test');
 
 const EDGE = '/api/stalwart/v1/entities/default/component/mail-edge';
 // Raised in the demo server's admin UI: the plan declares 15000, the registry runs 20000.

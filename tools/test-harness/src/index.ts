@@ -26,3 +26,4 @@ export { seedDemoFleetRepository } from './seedDemoFleetRepository';
 export { templateDefaults } from './templateDefaults';
 export type { JsonSchema } from './templateDefaults';
 export { REFERENCE_CHARTS } from './demoPaths';
+export { haveReferenceCharts } from './referenceCharts';
