@@ -25,6 +25,8 @@ import { createRouter } from './router';
 import { createInstanceResolver } from './services/InstanceResolver/createInstanceResolver';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
 import { createAdoptionService } from './services/AdoptionService/createAdoptionService';
+import { hostedPublishers } from './services/AdoptionService/publishers/hostedPublisher';
+import { localPublisher } from './services/AdoptionService/publishers/localPublisher';
 import { createDriftService } from './services/DriftService/createDriftService';
 import { clusterClientServiceRef } from './services/ClusterClientService/clusterClientServiceRef';
 import { createGitOpsActionService } from './services/GitOpsActions/createGitOpsActionService';
@@ -120,10 +122,22 @@ export const stalwartPlugin = createBackendPlugin({
               ? { repository, defaultBranch: gitops.defaultBranch }
               : undefined,
         });
+        // An instance whose catalog file lives on GitHub or GitLab gets a pull or merge request
+        // through the template's own publish actions; any other a branch of the local repository.
+        const hosted = hostedPublishers({
+          config,
+          urlReader: deps.urlReader,
+          logger,
+        });
+        const local = localPublisher({
+          repository,
+          defaultBranch: gitops.defaultBranch,
+        });
         const adoptionService = createAdoptionService({
           drift: driftService,
           repository,
-          defaultBranch: gitops.defaultBranch,
+          publisherFor: (entity, credentials) =>
+            hosted.forEntity(entity, credentials) ?? local,
           planDirectories,
           auditor: deps.auditor,
         });

@@ -111,6 +111,28 @@ describe('Keep live value in the drift view', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('links the pull request a hosted fleet repository opened for the adoption', async () => {
+    const PULL = 'https://github.com/acme/fleet/pull/12';
+    recordAdoptions(body =>
+      HttpResponse.json(
+        body.dryRun
+          ? dryRun('[::]:2525')
+          : { ...dryRun('[::]:2525'), dryRun: false, url: PULL },
+      ),
+    );
+    await renderStalwart(<DriftCard />);
+    await userEvent.click(await keepLive(ITEM));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Propose in git' }),
+    );
+
+    expect(
+      await screen.findByRole('link', { name: `Review it: ${PULL}` }),
+    ).toHaveAttribute('href', PULL);
+  });
+
   it('shows the value it previewed and the value running now when the setting changed before the confirmation', async () => {
     recordAdoptions((body, index) => {
       if (!body.dryRun)
