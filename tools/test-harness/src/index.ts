@@ -27,3 +27,4 @@ export { templateDefaults } from './templateDefaults';
 export type { JsonSchema } from './templateDefaults';
 export { REFERENCE_CHARTS } from './demoPaths';
 export { haveReferenceCharts } from './referenceCharts';
+export { mockGitHubPullRequests } from './mockGitHubPullRequests';

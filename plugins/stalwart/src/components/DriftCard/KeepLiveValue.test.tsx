@@ -70,6 +70,18 @@ beforeEach(() => {
 const keepLive = (name: string) =>
   screen.findByRole('button', { name: `Keep live value: ${name}` });
 
+/** Renders the drift view, opens Keep live value on ITEM, waits for the diff and proposes it. */
+async function proposeItem() {
+  await renderStalwart(<DriftCard />);
+  await userEvent.click(await keepLive(ITEM));
+  const dialog = await screen.findByRole('dialog');
+  await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
+  await userEvent.click(
+    within(dialog).getByRole('button', { name: 'Propose in git' }),
+  );
+  return dialog;
+}
+
 describe('Keep live value in the drift view', () => {
   it('previews the diff and the target branch, then proposes the change with the live value it showed', async () => {
     const bodies = recordAdoptions(body =>
@@ -120,13 +132,7 @@ describe('Keep live value in the drift view', () => {
           : { ...dryRun('[::]:2525'), dryRun: false, url: PULL },
       ),
     );
-    await renderStalwart(<DriftCard />);
-    await userEvent.click(await keepLive(ITEM));
-    const dialog = await screen.findByRole('dialog');
-    await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Propose in git' }),
-    );
+    await proposeItem();
 
     expect(
       await screen.findByRole('link', { name: `Review it: ${PULL}` }),
@@ -143,13 +149,7 @@ describe('Keep live value in the drift view', () => {
         );
       return HttpResponse.json(dryRun(index === 0 ? '[::]:2525' : '[::]:587'));
     });
-    await renderStalwart(<DriftCard />);
-    await userEvent.click(await keepLive(ITEM));
-    const dialog = await screen.findByRole('dialog');
-    await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Propose in git' }),
-    );
+    const dialog = await proposeItem();
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
@@ -172,13 +172,7 @@ describe('Keep live value in the drift view', () => {
             `Another adoption of the same settings is already proposed on branch ${BRANCH}: review or merge that one`,
           ),
     );
-    await renderStalwart(<DriftCard />);
-    await userEvent.click(await keepLive(ITEM));
-    const dialog = await screen.findByRole('dialog');
-    await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Propose in git' }),
-    );
+    const dialog = await proposeItem();
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
       `already proposed on branch ${BRANCH}: review or merge that one`,

@@ -7,6 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { mockGitHubPullRequests } from '@stalwart-backstage/test-harness';
 import { hostedPublishers } from './hostedPublisher';
 
 const PLAN = '{"@type":"update","object":"SystemSettings","value":{}}\n';
@@ -77,55 +78,11 @@ describe('hostedPublishers', () => {
   });
 
   it('reads the plan beside the catalog file on GitHub and opens a pull request changing only that file', async () => {
-    const API = 'https://api.github.com/repos/acme/fleet';
-    const trees: any[] = [];
-    const blobs: string[] = [];
-    const pulls: any[] = [];
-    server.use(
-      http.get(API, () =>
-        HttpResponse.json({
-          default_branch: 'main',
-          permissions: { push: true },
-        }),
-      ),
-      http.get(`${API}/commits`, () =>
-        HttpResponse.json([
-          { sha: 'base-commit', commit: { tree: { sha: 'base-tree' } } },
-        ]),
-      ),
-      http.post(`${API}/git/blobs`, async ({ request }) => {
-        const body = (await request.json()) as any;
-        blobs.push(Buffer.from(body.content, body.encoding).toString());
-        return HttpResponse.json(
-          { sha: `blob-${blobs.length}` },
-          { status: 201 },
-        );
-      }),
-      http.post(`${API}/git/trees`, async ({ request }) => {
-        trees.push(await request.json());
-        return HttpResponse.json({ sha: 'new-tree' }, { status: 201 });
-      }),
-      http.post(`${API}/git/commits`, () =>
-        HttpResponse.json({ sha: 'new-commit' }, { status: 201 }),
-      ),
-      http.post('https://api.github.com/graphql', () =>
-        HttpResponse.json({ data: { repository: { ref: null } } }),
-      ),
-      http.post(`${API}/git/refs`, () =>
-        HttpResponse.json({}, { status: 201 }),
-      ),
-      http.post(`${API}/pulls`, async ({ request }) => {
-        pulls.push(await request.json());
-        return HttpResponse.json(
-          {
-            number: 12,
-            html_url: 'https://github.com/acme/fleet/pull/12',
-            base: { ref: 'main' },
-          },
-          { status: 201 },
-        );
-      }),
-    );
+    const github = mockGitHubPullRequests(server, {
+      owner: 'acme',
+      repo: 'fleet',
+      pullNumber: 12,
+    });
     const { hosted, urlReader } = publishers();
     const publisher = hosted.forEntity(
       entityFrom(
@@ -139,13 +96,13 @@ describe('hostedPublishers', () => {
       'https://github.com/acme/fleet/blob/main/edge/mail/settings-plan.ndjson',
     );
     await expect(publisher.propose(CHANGE)).resolves.toEqual({
-      url: 'https://github.com/acme/fleet/pull/12',
+      url: github.pullUrl,
     });
-    expect(trees.flatMap(t => t.tree.map((e: any) => e.path))).toEqual([
+    expect(github.trees.flatMap(t => t.tree.map((e: any) => e.path))).toEqual([
       'edge/mail/settings-plan.ndjson',
     ]);
-    expect(blobs).toEqual([ADOPTED]);
-    expect(pulls).toEqual([
+    expect([...github.blobs.values()]).toEqual([ADOPTED]);
+    expect(github.pulls).toEqual([
       expect.objectContaining({
         head: `acme:${BRANCH}`,
         base: 'main',
