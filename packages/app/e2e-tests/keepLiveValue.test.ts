@@ -4,6 +4,9 @@ import path from 'node:path';
 import { keepScreenshot, README_VIEWPORT, signInAsGuest } from './support';
 
 test.use({ viewport: README_VIEWPORT });
+// Two themed page loads before the proposal: the first load of the dev build alone can take
+// minutes on a loaded machine.
+test.setTimeout(360_000);
 
 // The demo's fleet repository (scripts/serve-demo.sh), which outlives a run of the demo.
 const FLEET_REPO = path.resolve(__dirname, '../../../.data/fleet-repo');
