@@ -113,6 +113,14 @@ export interface Config {
        * @visibility backend
        */
       planDirectories?: string[];
+      /**
+       * Where a v0.16 instance's settings plan is read: `catalog` (default) beside its catalog
+       * file, as above; `localRepository` from its folder (`stalwart.io/gitops-path`) on the
+       * default branch of `stalwart.gitops.localRepository`, the branch the GitOps controllers
+       * deploy and adoptions are merged into (the embedded demo).
+       * @visibility backend
+       */
+      planSource?: 'catalog' | 'localRepository';
     };
     /**
      * The GitOps action routes (`POST /v1/entities/:namespace/:kind/:name/gitops/:action`) and

@@ -66,7 +66,7 @@ test.describe('the Mail server tab', () => {
     const instances = page.getByRole('region', { name: 'Instances' });
     await expect(instances.getByText('Old config')).toBeVisible();
 
-    // The settings plan beside its catalog file (examples/demo-fleet) against the registry.
+    // The settings plan on main of the seeded fleet repository against the registry.
     const drift = page.getByRole('region', { name: 'Settings drift' });
     await expect(
       drift.getByRole('button', { name: /^Declared but missing live: [1-9]/ }),

@@ -18,11 +18,16 @@ export async function signInAsGuest(page: Page, path = '/') {
   ).toBeVisible();
 }
 
-export async function keepScreenshot(page: Page, name: string) {
+/** The whole page, or with `fullPage: false` what the window shows (a dialog over the page). */
+export async function keepScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({
     path: `${SCREENSHOT_DIR}/${name}.png`,
-    fullPage: true,
+    fullPage: options.fullPage ?? true,
   });
 }
 

@@ -45,7 +45,7 @@ describe('the demo fleet folder', () => {
 });
 
 // The drift endpoint of the real example backend with app-config.yaml, as `yarn start` runs it
-// on the demo scenario: the v0.16 instance's plan is read beside its catalog file on disk.
+// on the demo scenario: the v0.16 instance's plan is read from main of the seeded fleet repository.
 describe('settings drift of the demo scenario', () => {
   let stack: BackendWithSimulator;
 

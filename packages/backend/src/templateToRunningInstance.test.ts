@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { helmTemplate } from '@stalwart-backstage/helm';
 import {
+  haveReferenceCharts,
   REFERENCE_CHARTS,
   startBackendWithSimulator,
   templateDefaults,
@@ -12,13 +13,7 @@ import {
 } from '@stalwart-backstage/test-harness';
 import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 
-const haveCharts = fs.existsSync(REFERENCE_CHARTS);
-if (!haveCharts) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `NOTICE: ${REFERENCE_CHARTS} is absent; skipping the template-to-running-instance test`,
-  );
-}
+const haveCharts = haveReferenceCharts('the template-to-running-instance test');
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync(

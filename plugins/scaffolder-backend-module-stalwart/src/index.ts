@@ -18,6 +18,7 @@ export type {
   ProposeFolderRequest,
   ProposedCommit,
 } from './fleet-repository/LocalFleetRepository';
+export { fileOnBranchUrl } from './fleet-repository/fleetUrls';
 export type { FleetFs } from './fleet-repository/fleetFs';
 export type { TreeFile } from './fleet-repository/gitTrees';
 export {

@@ -25,6 +25,8 @@ import { createRouter } from './router';
 import { createInstanceResolver } from './services/InstanceResolver/createInstanceResolver';
 import { createEntityAccessService } from './services/EntityAccess/createEntityAccessService';
 import { createAdoptionService } from './services/AdoptionService/createAdoptionService';
+import { hostedPublishers } from './services/AdoptionService/publishers/hostedPublisher';
+import { localPublisher } from './services/AdoptionService/publishers/localPublisher';
 import { createDriftService } from './services/DriftService/createDriftService';
 import { clusterClientServiceRef } from './services/ClusterClientService/clusterClientServiceRef';
 import { createGitOpsActionService } from './services/GitOpsActions/createGitOpsActionService';
@@ -98,28 +100,45 @@ export const stalwartPlugin = createBackendPlugin({
           },
         });
 
-        const { planDirectories } = readStalwartDriftConfig(config);
+        const { planDirectories, planSource } = readStalwartDriftConfig(config);
+        // Adoptions are proposed, and proposals read, in the fleet repository the scaffolder
+        // publishes to; with planSource localRepository, drift reads its default branch too.
+        const gitops = readLocalGitOpsConfig(config, targetPaths.rootDir);
+        let fleet: Promise<LocalFleetRepository> | undefined;
+        const repository = () =>
+          (fleet ??= LocalFleetRepository.open({
+            dir: gitops.localRepository,
+            defaultBranch: gitops.defaultBranch,
+          }).catch(error => {
+            fleet = undefined;
+            throw error;
+          }));
         const driftService = createDriftService({
           connections,
           cache,
           urlReader: deps.urlReader,
           planDirectories,
+          localRepository:
+            planSource === 'localRepository'
+              ? { repository, defaultBranch: gitops.defaultBranch }
+              : undefined,
         });
-        // Adoptions are proposed, and proposals read, in the fleet repository the scaffolder
-        // publishes to.
-        const gitops = readLocalGitOpsConfig(config, targetPaths.rootDir);
-        let fleet: Promise<LocalFleetRepository> | undefined;
+        // An instance whose catalog file lives on GitHub or GitLab gets a pull or merge request
+        // through the template's own publish actions; any other a branch of the local repository.
+        const hosted = hostedPublishers({
+          config,
+          urlReader: deps.urlReader,
+          logger,
+        });
+        const local = localPublisher({
+          repository,
+          defaultBranch: gitops.defaultBranch,
+        });
         const adoptionService = createAdoptionService({
           drift: driftService,
-          repository: () =>
-            (fleet ??= LocalFleetRepository.open({
-              dir: gitops.localRepository,
-              defaultBranch: gitops.defaultBranch,
-            }).catch(error => {
-              fleet = undefined;
-              throw error;
-            })),
-          defaultBranch: gitops.defaultBranch,
+          repository,
+          publisherFor: (entity, credentials) =>
+            hosted.forEntity(entity, credentials) ?? local,
           planDirectories,
           auditor: deps.auditor,
         });

@@ -33,3 +33,5 @@ export {
   startFreshFleet,
 } from './freshFleet';
 export type { FreshFleet, FreshInstance } from './freshFleet';
+export { haveReferenceCharts } from './referenceCharts';
+export { mockGitHubPullRequests } from './mockGitHubPullRequests';

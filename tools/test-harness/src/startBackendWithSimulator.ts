@@ -5,6 +5,11 @@ import {
   type GitOpsOptions,
   type SimulatorServer,
 } from '@stalwart-backstage/simulator';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { DEMO_SCENARIO } from './demoPaths';
 import { getGuestToken } from './guestToken';
 import { waitFor } from './waitFor';
@@ -14,6 +19,8 @@ import { startBackend, type RunningBackend } from './startBackend';
 export type BackendWithSimulator = {
   simulator: SimulatorServer;
   backend: RunningBackend;
+  /** The fleet repository the backend reads v0.16 plans from and adopts into. */
+  fleetRepo: string;
   /** A guest user's token for the backend's APIs. */
   token: string;
   /** Calls the backend as that guest user: `request('/api/stalwart/v1/…')`; JSON bodies. */
@@ -29,7 +36,9 @@ export type BackendWithSimulator = {
 /**
  * Starts the simulator on a free port (HTTPS, the demo scenario unless told otherwise) and
  * the example backend with app-config.yaml, its clusters pointed at the simulator exactly as
- * at real clusters (URL, service account token, CA), and an in-memory database.
+ * at real clusters (URL, service account token, CA), and an in-memory database. Unless the
+ * config names `stalwart.gitops.localRepository`, the fleet repository is a fresh one seeded as
+ * scripts/serve-demo.sh seeds the demo's, removed on stop.
  */
 export async function startBackendWithSimulator(
   options: {
@@ -42,15 +51,35 @@ export async function startBackendWithSimulator(
     clusters?: (
       simulated: ClusterLocatorEntry[],
     ) => ClusterLocatorEntry[] | Promise<ClusterLocatorEntry[]>;
-    /** Let the simulated Flux and Argo CD reconcile a fleet repository into the clusters. */
-    gitops?: GitOpsOptions;
+    /**
+     * Let the simulated Flux and Argo CD reconcile a fleet repository into the clusters: by
+     * default the one the backend reads and adopts into.
+     */
+    gitops?: Omit<GitOpsOptions, 'repoDir'> & { repoDir?: string };
   } = {},
 ): Promise<BackendWithSimulator> {
+  const stalwart = (options.config?.stalwart ?? {}) as {
+    gitops?: Record<string, unknown>;
+  };
+  const configuredRepo = stalwart.gitops?.localRepository as string | undefined;
+  const seededRepo = configuredRepo
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'stalwart-fleet-'));
+  if (seededRepo) await seedInChildProcess(seededRepo);
+  const fleetRepo = (configuredRepo ?? seededRepo)!;
+  const removeSeeded = () =>
+    seededRepo && rmSync(seededRepo, { recursive: true, force: true });
   const simulator = await startSimulatorServer({
     scenarioDir: options.scenarioDir ?? DEMO_SCENARIO,
     port: 0,
     tls: true,
-    gitops: options.gitops,
+    gitops: options.gitops && {
+      ...options.gitops,
+      repoDir: options.gitops.repoDir ?? fleetRepo,
+    },
+  }).catch(error => {
+    removeSeeded();
+    throw error;
   });
   let backend: RunningBackend | undefined;
   try {
@@ -65,6 +94,10 @@ export async function startBackendWithSimulator(
       configFiles: ['app-config.yaml'],
       config: {
         ...options.config,
+        stalwart: {
+          ...stalwart,
+          gitops: { ...stalwart.gitops, localRepository: fleetRepo },
+        },
         backend: {
           database: { client: 'better-sqlite3', connection: ':memory:' },
         },
@@ -88,6 +121,7 @@ export async function startBackendWithSimulator(
     return {
       simulator,
       backend: started,
+      fleetRepo,
       token,
       request,
       waitForJson: path =>
@@ -98,11 +132,33 @@ export async function startBackendWithSimulator(
       async stop() {
         await started.stop();
         await simulator.close();
+        removeSeeded();
       },
     };
   } catch (error) {
     await backend?.stop();
     await simulator.close();
+    removeSeeded();
     throw error;
   }
+}
+
+/**
+ * `yarn seed:fleet-repo <dir>`, as scripts/serve-demo.sh runs it: the renderer loads its
+ * Kubernetes models with dynamic imports, which a jest test's module loader refuses.
+ */
+async function seedInChildProcess(dir: string) {
+  // Test tooling only ever runs from the monorepo's sources, never from a production build.
+  // eslint-disable-next-line no-restricted-syntax
+  const root = resolve(__dirname, '../../..');
+  await promisify(execFile)(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      join(__dirname, 'seedDemoFleetRepositoryCli.ts'),
+      dir,
+    ],
+    { cwd: root },
+  );
 }

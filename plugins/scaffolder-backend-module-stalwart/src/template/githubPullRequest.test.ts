@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { mockGitHubPullRequests } from '@stalwart-backstage/test-harness';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
@@ -19,8 +19,6 @@ import {
 // The production path of the template: Backstage's own publish:github:pull-request proposing
 // the rendered workspace, against a GitHub API mocked at the HTTP level.
 
-const API = 'https://api.github.com/repos/acme/fleet';
-
 describe('the GitHub pull request of a rendered instance', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -28,60 +26,10 @@ describe('the GitHub pull request of a rendered instance', () => {
   afterAll(tmp.cleanup);
 
   it('proposes exactly the rendered instance folder on stalwart/<name>', async () => {
-    const blobs = new Map<string, string>();
-    const trees: any[] = [];
-    const refs: any[] = [];
-    const pulls: any[] = [];
-    server.use(
-      http.get(API, () =>
-        HttpResponse.json({
-          default_branch: 'main',
-          permissions: { push: true },
-        }),
-      ),
-      http.get(`${API}/commits`, () =>
-        HttpResponse.json([
-          { sha: 'base-commit', commit: { tree: { sha: 'base-tree' } } },
-        ]),
-      ),
-      http.post(`${API}/git/blobs`, async ({ request }) => {
-        const body = (await request.json()) as any;
-        const sha = `blob-${blobs.size}`;
-        blobs.set(
-          sha,
-          Buffer.from(
-            body.content,
-            body.encoding === 'base64' ? 'base64' : 'utf8',
-          ).toString(),
-        );
-        return HttpResponse.json({ sha }, { status: 201 });
-      }),
-      http.post(`${API}/git/trees`, async ({ request }) => {
-        trees.push(await request.json());
-        return HttpResponse.json({ sha: 'new-tree' }, { status: 201 });
-      }),
-      http.post(`${API}/git/commits`, () =>
-        HttpResponse.json({ sha: 'new-commit' }, { status: 201 }),
-      ),
-      http.post('https://api.github.com/graphql', () =>
-        HttpResponse.json({ data: { repository: { ref: null } } }),
-      ),
-      http.post(`${API}/git/refs`, async ({ request }) => {
-        refs.push(await request.json());
-        return HttpResponse.json({}, { status: 201 });
-      }),
-      http.post(`${API}/pulls`, async ({ request }) => {
-        pulls.push(await request.json());
-        return HttpResponse.json(
-          {
-            number: 7,
-            html_url: 'https://github.com/acme/fleet/pull/7',
-            base: { ref: 'main' },
-          },
-          { status: 201 },
-        );
-      }),
-    );
+    const { blobs, trees, refs, pulls } = mockGitHubPullRequests(server, {
+      owner: 'acme',
+      repo: 'fleet',
+    });
 
     const workspace = `${tmp.dir}/ws`;
     await renderInto(workspace, minimalSpec as any);

@@ -32,6 +32,8 @@ export interface AdoptionResultV1 {
   expectedLive: Record<string, string | null>;
   /** The branch the change is (or would be) committed on. */
   branch: string;
-  /** Absent for a dry run. */
+  /** Absent for a dry run, and when a hosted repository made the commit. */
   commitSha?: string;
+  /** The pull request (GitHub) or merge request (GitLab) it opened; absent for a local branch. */
+  url?: string;
 }

@@ -10,6 +10,7 @@ import type { ResolvedInstance } from '../InstanceResolver/types';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { edgeInput } from '../../../../stalwart-node/src/drift/__testUtils__/edgeDemo';
 import { createAdoptionService } from './createAdoptionService';
+import { localPublisher } from './publishers/localPublisher';
 
 const input = edgeInput();
 const ITEM = 'x:SystemSettings/singleton/maxConnections';
@@ -36,7 +37,12 @@ describe('createAdoptionService on the demo edge instance', () => {
       },
       repository: () =>
         LocalFleetRepository.open({ dir, defaultBranch: 'main' }),
-      defaultBranch: 'main',
+      publisherFor: () =>
+        localPublisher({
+          repository: () =>
+            LocalFleetRepository.open({ dir, defaultBranch: 'main' }),
+          defaultBranch: 'main',
+        }),
       planDirectories: [],
       auditor: mockServices.auditor.mock(),
     });

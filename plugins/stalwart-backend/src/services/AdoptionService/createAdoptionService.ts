@@ -5,23 +5,29 @@ import type {
 import { ConflictError, InputError } from '@backstage/errors';
 import type { ResolvedInstance } from '../InstanceResolver/types';
 import type { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
+import type { Entity } from '@backstage/catalog-model';
 import {
   digestOf,
   planAdoptionV016,
-  SETTINGS_PLAN_PATH,
 } from '@stalwart-backstage/plugin-stalwart-node';
 import type { AdoptionResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import type express from 'express';
 import type { DriftService } from '../DriftService/types';
 import { instanceFolder } from './instanceFolder';
+import type { AdoptionPublisher } from './publishers/types';
 
 export const ADOPTION_BRANCH_PREFIX = 'stalwart-adopt/';
 const TRAILER = 'Adopts-Item: ';
 
 export function createAdoptionService(options: {
   drift: DriftService;
+  /** The local fleet repository, whose open adoption branches `proposed` lists. */
   repository: () => Promise<LocalFleetRepository>;
-  defaultBranch: string;
+  /** Where an instance's adoptions go: its hosted repository, or the local one. */
+  publisherFor: (
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ) => AdoptionPublisher;
   planDirectories: readonly string[];
   auditor: AuditorService;
 }) {
@@ -79,17 +85,12 @@ export function createAdoptionService(options: {
           `${entityRef} runs Stalwart ${reading.report.engine}: its live values are adopted into the instance spec, which the fleet folder does not hold; use stalwart-gitops adopt --spec … --from-live …`,
         );
       const folder = instanceFolder(reading.entity, options.planDirectories);
-      const repo = await options.repository();
-      const files = await repo.readFolder(options.defaultBranch, folder);
-      const plan = files?.find(f => f.path === SETTINGS_PLAN_PATH);
-      if (!files || !plan)
-        throw new InputError(
-          `The fleet repository has no ${folder}/${SETTINGS_PLAN_PATH} on ${options.defaultBranch}`,
-        );
+      const publisher = options.publisherFor(reading.entity, credentials);
+      const plan = await publisher.readPlan(folder);
       const change = planAdoptionV016({
         items: reading.report.items,
         itemIds,
-        plan: plan.content,
+        plan,
       });
       const byId = new Map(reading.report.items.map(i => [i.id, i]));
       const expectedLive = Object.fromEntries(
@@ -128,19 +129,15 @@ export function createAdoptionService(options: {
         request: request.request,
         meta: { entityRef, folder, branch, itemIds: change.adopted },
       });
-      const changed = new Map(change.files.map(f => [f.path, f.after]));
+      const title = `Keep the live value of ${change.adopted.length} setting(s) of ${entityRef}`;
       try {
-        const proposed = await repo.propose({
+        const proposed = await publisher.propose({
           branch,
           folder,
-          files: files.map(f => ({
-            path: f.path,
-            content: changed.get(f.path) ?? f.content,
-          })),
-          update: false,
-          changeExistingFolder: true,
+          files: change.files.map(f => ({ path: f.path, content: f.after })),
+          title,
           message: [
-            `Keep the live value of ${change.adopted.length} setting(s) of ${entityRef}`,
+            title,
             '',
             ...change.adopted.map(id => `${TRAILER}${id}`),
           ].join('\n'),
@@ -152,8 +149,8 @@ export function createAdoptionService(options: {
             )}@backstage.invalid`,
           },
         });
-        await event.success({ meta: { commitSha: proposed.commitSha } });
-        return { ...result, commitSha: proposed.commitSha };
+        await event.success({ meta: { ...proposed } });
+        return { ...result, ...proposed };
       } catch (error) {
         const refusal =
           error instanceof ConflictError

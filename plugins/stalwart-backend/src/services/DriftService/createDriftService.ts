@@ -1,4 +1,5 @@
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import type { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
   RegistrySchemaV016,
@@ -19,12 +20,18 @@ export function createDriftService(options: {
   urlReader: UrlReaderService;
   /** `stalwart.drift.planDirectories`, resolved. */
   planDirectories?: string[];
+  /** Set when `stalwart.drift.planSource` is `localRepository`: plans are read from there. */
+  localRepository?: {
+    repository: () => Promise<LocalFleetRepository>;
+    defaultBranch: string;
+  };
   now?: () => Date;
 }): DriftService {
   const { connections, cache, now = () => new Date() } = options;
   const plans = new SettingsPlanReader(
     options.urlReader,
     options.planDirectories,
+    options.localRepository,
   );
   const schemas = new Map<string, RegistrySchemaV016>();
 

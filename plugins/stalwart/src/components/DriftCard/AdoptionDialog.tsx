@@ -1,21 +1,11 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Skeleton,
-  Text,
-} from '@backstage/ui';
+import { Alert, Flex, Text } from '@backstage/ui';
 import type { AdoptionResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
-import { useEffect, useState } from 'react';
 import { stalwartApiRef } from '../../api/StalwartApi';
 import { errorMessage } from '../common/describeError';
+import { PreviewApplyDialog } from '../common/PreviewApplyDialog';
 import { AdoptionPreview } from './AdoptionPreview';
 
 export interface AdoptionTarget {
@@ -34,15 +24,16 @@ export interface LiveValueConflict {
   }>;
 }
 
-type DialogState =
-  | { step: 'previewing' }
-  | { step: 'previewed'; plan: AdoptionResultV1 }
-  | { step: 'proposing'; plan: AdoptionResultV1 }
-  | { step: 'conflict'; plan: AdoptionResultV1; conflict: LiveValueConflict }
-  | { step: 'failed'; plan?: AdoptionResultV1; error: Error };
-
 const isConflict = (error: unknown) =>
   error instanceof ResponseError && error.statusCode === 409;
+
+/** The live value moved since the preview: proposing the previewed one would be wrong. */
+class LiveValueConflictError extends Error {
+  constructor(readonly conflict: LiveValueConflict) {
+    super(conflict.message);
+    this.name = 'LiveValueConflictError';
+  }
+}
 
 /**
  * Keeps live values: shows the dry run's diff and target branch first, commits only when
@@ -55,28 +46,7 @@ export function AdoptionDialog(props: {
   onProposed: (result: AdoptionResultV1) => void;
 }) {
   const api = useApi(stalwartApiRef);
-  const { entityRef, target, onClose, onProposed } = props;
-  const [state, setState] = useState<DialogState>({ step: 'previewing' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ step: 'previewing' });
-    api
-      .adopt(
-        entityRef,
-        { itemIds: target.itemIds, dryRun: true },
-        { signal: controller.signal },
-      )
-      .then(
-        plan => setState({ step: 'previewed', plan }),
-        error => {
-          if (!controller.signal.aborted) setState({ step: 'failed', error });
-        },
-      );
-    return () => controller.abort();
-  }, [api, entityRef, target]);
-
-  const plan = state.step === 'previewing' ? undefined : state.plan;
+  const { entityRef, target, onProposed } = props;
 
   const conflictOf = async (
     previewed: AdoptionResultV1,
@@ -97,9 +67,7 @@ export function AdoptionDialog(props: {
     };
   };
 
-  const propose = async () => {
-    if (!plan) return;
-    setState({ step: 'proposing', plan });
+  const propose = async (plan: AdoptionResultV1) => {
     try {
       onProposed(
         await api.adopt(entityRef, {
@@ -109,70 +77,49 @@ export function AdoptionDialog(props: {
         }),
       );
     } catch (error) {
-      if (isConflict(error))
-        setState({
-          step: 'conflict',
-          plan,
-          conflict: await conflictOf(plan, error as Error),
-        });
-      else setState({ step: 'failed', plan, error: error as Error });
+      if (!isConflict(error)) throw error;
+      throw new LiveValueConflictError(await conflictOf(plan, error as Error));
     }
   };
 
   return (
-    <Dialog
-      isOpen
-      onOpenChange={open => !open && onClose()}
+    <PreviewApplyDialog<AdoptionResultV1>
+      title={`Keep live value: ${target.subject}`}
+      ariaLabel={`Keep live value: ${target.subject}`}
       width={760}
-      aria-label={`Keep live value: ${target.subject}`}
-    >
-      <DialogHeader>Keep live value: {target.subject}</DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="3">
-          <Text as="p" variant="body-medium">
-            Writes the value Stalwart runs into git, on a branch of the fleet
-            repository for review; once merged and reconciled the setting reads
-            in sync.
-          </Text>
-          {state.step === 'previewing' && (
-            <div role="progressbar" aria-label="Preparing the change">
-              <Skeleton width="100%" height={16} />
-              <Skeleton width="80%" height={16} />
-            </div>
-          )}
-          {plan && <AdoptionPreview plan={plan} />}
-          {state.step === 'conflict' && (
-            <ConflictAlert conflict={state.conflict} />
-          )}
-          {state.step === 'failed' && (
-            <Alert
-              status="danger"
-              role="alert"
-              icon
-              title={plan ? 'Proposing failed' : 'Preparing the change failed'}
-              description={errorMessage(state.error)}
-            />
-          )}
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          onPress={propose}
-          isDisabled={
-            !plan ||
-            plan.adopted.length === 0 ||
-            state.step === 'proposing' ||
-            state.step === 'conflict'
-          }
-        >
-          {state.step === 'proposing' ? 'Proposing…' : 'Propose in git'}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+      intro={
+        <Text as="p" variant="body-medium">
+          Writes the value Stalwart runs into git, on a branch of the fleet
+          repository for review; once merged and reconciled the setting reads in
+          sync.
+        </Text>
+      }
+      previewingLabel="Preparing the change"
+      previewKey={target}
+      preview={signal =>
+        api.adopt(
+          entityRef,
+          { itemIds: target.itemIds, dryRun: true },
+          { signal },
+        )
+      }
+      renderPlan={plan => <AdoptionPreview plan={plan} />}
+      canApply={plan => plan.adopted.length > 0}
+      apply={propose}
+      applyLabel="Propose in git"
+      applyingLabel="Proposing…"
+      failureTitles={{
+        preview: 'Preparing the change failed',
+        apply: 'Proposing failed',
+      }}
+      renderFailure={error =>
+        error instanceof LiveValueConflictError ? (
+          <ConflictAlert conflict={error.conflict} />
+        ) : undefined
+      }
+      retryable={error => !(error instanceof LiveValueConflictError)}
+      onClose={props.onClose}
+    />
   );
 }
 

@@ -21,8 +21,11 @@ export function AdoptionPreview(props: { plan: AdoptionResultV1 }) {
           <pre
             aria-label={`Diff of ${file.path}`}
             style={{
-              overflowX: 'auto',
+              // Plan lines are whole JSON objects: wrapped, the changed field at the end shows.
+              whiteSpace: 'pre-wrap',
+              overflowWrap: 'anywhere',
               maxHeight: 320,
+              overflowY: 'auto',
               padding: 'var(--bui-space-2)',
               background: 'var(--bui-bg-neutral-2, var(--bui-bg-surface-2))',
               borderRadius: 'var(--bui-radius-2)',

@@ -4,7 +4,7 @@ import {
 } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { Alert, ButtonIcon } from '@backstage/ui';
+import { Alert, ButtonIcon, Link } from '@backstage/ui';
 import type {
   AdoptionResultV1,
   RemediationResultV1,
@@ -126,6 +126,13 @@ export function DriftCard() {
                   role="status"
                   icon
                   title={`Adoption proposed on branch ${proposed.branch}: merge it to keep the live value.`}
+                  description={
+                    proposed.url && (
+                      <Link href={proposed.url} target="_blank">
+                        Review it: {proposed.url}
+                      </Link>
+                    )
+                  }
                   customActions={
                     <ButtonIcon
                       aria-label="Dismiss"

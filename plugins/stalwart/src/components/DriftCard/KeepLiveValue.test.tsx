@@ -70,6 +70,18 @@ beforeEach(() => {
 const keepLive = (name: string) =>
   screen.findByRole('button', { name: `Keep live value: ${name}` });
 
+/** Renders the drift view, opens Keep live value on ITEM, waits for the diff and proposes it. */
+async function proposeItem() {
+  await renderStalwart(<DriftCard />);
+  await userEvent.click(await keepLive(ITEM));
+  const dialog = await screen.findByRole('dialog');
+  await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
+  await userEvent.click(
+    within(dialog).getByRole('button', { name: 'Propose in git' }),
+  );
+  return dialog;
+}
+
 describe('Keep live value in the drift view', () => {
   it('previews the diff and the target branch, then proposes the change with the live value it showed', async () => {
     const bodies = recordAdoptions(body =>
@@ -111,6 +123,22 @@ describe('Keep live value in the drift view', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('links the pull request a hosted fleet repository opened for the adoption', async () => {
+    const PULL = 'https://github.com/acme/fleet/pull/12';
+    recordAdoptions(body =>
+      HttpResponse.json(
+        body.dryRun
+          ? dryRun('[::]:2525')
+          : { ...dryRun('[::]:2525'), dryRun: false, url: PULL },
+      ),
+    );
+    await proposeItem();
+
+    expect(
+      await screen.findByRole('link', { name: `Review it: ${PULL}` }),
+    ).toHaveAttribute('href', PULL);
+  });
+
   it('shows the value it previewed and the value running now when the setting changed before the confirmation', async () => {
     recordAdoptions((body, index) => {
       if (!body.dryRun)
@@ -121,13 +149,7 @@ describe('Keep live value in the drift view', () => {
         );
       return HttpResponse.json(dryRun(index === 0 ? '[::]:2525' : '[::]:587'));
     });
-    await renderStalwart(<DriftCard />);
-    await userEvent.click(await keepLive(ITEM));
-    const dialog = await screen.findByRole('dialog');
-    await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Propose in git' }),
-    );
+    const dialog = await proposeItem();
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
@@ -150,13 +172,7 @@ describe('Keep live value in the drift view', () => {
             `Another adoption of the same settings is already proposed on branch ${BRANCH}: review or merge that one`,
           ),
     );
-    await renderStalwart(<DriftCard />);
-    await userEvent.click(await keepLive(ITEM));
-    const dialog = await screen.findByRole('dialog');
-    await within(dialog).findByLabelText('Diff of settings-plan.ndjson');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Propose in git' }),
-    );
+    const dialog = await proposeItem();
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
       `already proposed on branch ${BRANCH}: review or merge that one`,

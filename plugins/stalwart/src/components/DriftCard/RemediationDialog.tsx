@@ -1,24 +1,14 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Skeleton,
-  Text,
-} from '@backstage/ui';
+import { Text } from '@backstage/ui';
 import type {
   DriftRemediationAction,
   RemediationResultV1,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { DRIFT_REMEDIATIONS } from '@stalwart-backstage/plugin-stalwart-common';
-import { useEffect, useState } from 'react';
 import { stalwartApiRef } from '../../api/StalwartApi';
-import { errorMessage } from '../common/describeError';
+import { PreviewApplyDialog } from '../common/PreviewApplyDialog';
+import { ApplyFailedError } from '../common/usePreviewThenApply';
 import { RemediationPlanView } from './RemediationPlanView';
 
 export interface RemediationTarget {
@@ -40,12 +30,6 @@ function executionFailure(result: RemediationResultV1): Error | undefined {
   );
 }
 
-type DialogState =
-  | { step: 'planning' }
-  | { step: 'planned'; plan: RemediationResultV1 }
-  | { step: 'applying'; plan: RemediationResultV1 }
-  | { step: 'failed'; plan?: RemediationResultV1; error: Error };
-
 /**
  * Confirms a remediation: shows the backend's dry-run plan first, applies it only when asked,
  * then reports back so the drift is read again.
@@ -57,100 +41,41 @@ export function RemediationDialog(props: {
   onApplied: (plan: RemediationResultV1) => void;
 }) {
   const api = useApi(stalwartApiRef);
-  const { entityRef, target, onClose, onApplied } = props;
-  const [state, setState] = useState<DialogState>({ step: 'planning' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ step: 'planning' });
-    api
-      .remediate(
-        entityRef,
-        { action: target.action, itemIds: target.itemIds, dryRun: true },
-        { signal: controller.signal },
-      )
-      .then(
-        plan => setState({ step: 'planned', plan }),
-        error => {
-          if (!controller.signal.aborted) setState({ step: 'failed', error });
-        },
-      );
-    return () => controller.abort();
-  }, [api, entityRef, target]);
-
-  const plan = state.step === 'planning' ? undefined : state.plan;
-  const apply = async () => {
-    if (!plan) return;
-    setState({ step: 'applying', plan });
-    try {
-      const applied = await api.remediate(entityRef, {
-        action: target.action,
-        itemIds: target.itemIds,
-        dryRun: false,
-      });
-      const failure = executionFailure(applied);
-      if (failure) {
-        setState({ step: 'failed', plan: applied, error: failure });
-      } else {
-        onApplied(applied);
-      }
-    } catch (error) {
-      setState({ step: 'failed', plan, error: error as Error });
-    }
-  };
-
-  const label = DRIFT_REMEDIATIONS[target.action].label;
+  const { entityRef, target, onApplied } = props;
+  const { label, description } = DRIFT_REMEDIATIONS[target.action];
+  const request = { action: target.action, itemIds: target.itemIds };
   return (
-    <Dialog
-      isOpen
-      onOpenChange={isOpen => !isOpen && onClose()}
+    <PreviewApplyDialog<RemediationResultV1>
+      title={`${label}: ${target.subject}`}
       width="min(900px, 90vw)"
-    >
-      <DialogHeader>
-        {label}: {target.subject}
-      </DialogHeader>
-      <DialogBody>
+      intro={
         <Text as="p" variant="body-medium" color="secondary">
-          {DRIFT_REMEDIATIONS[target.action].description}
+          {description}
         </Text>
-        {state.step === 'planning' && (
-          <Flex
-            direction="column"
-            gap="2"
-            mt="3"
-            role="progressbar"
-            aria-label="Planning the remediation"
-          >
-            <Skeleton width="100%" height={20} />
-            <Skeleton width="100%" height={20} />
-          </Flex>
-        )}
-        {plan && <RemediationPlanView plan={plan} />}
-        {state.step === 'failed' && (
-          <Alert
-            status="danger"
-            icon
-            role="alert"
-            title={`${
-              plan ? 'Applying the plan failed: ' : 'Planning failed: '
-            }${errorMessage(state.error)}`}
-          />
-        )}
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          onPress={apply}
-          isDisabled={
-            !plan || plan.calls.length === 0 || state.step === 'applying'
-          }
-        >
-          {state.step === 'applying' ? 'Applying…' : 'Apply plan'}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+      }
+      previewingLabel="Planning the remediation"
+      previewKey={target}
+      preview={signal =>
+        api.remediate(entityRef, { ...request, dryRun: true }, { signal })
+      }
+      renderPlan={plan => <RemediationPlanView plan={plan} />}
+      canApply={plan => plan.calls.length > 0}
+      apply={async () => {
+        const applied = await api.remediate(entityRef, {
+          ...request,
+          dryRun: false,
+        });
+        const failure = executionFailure(applied);
+        if (failure) throw new ApplyFailedError(failure.message, applied);
+        onApplied(applied);
+      }}
+      applyLabel="Apply plan"
+      applyingLabel="Applying…"
+      failureTitles={{
+        preview: 'Planning failed',
+        apply: 'Applying the plan failed',
+      }}
+      onClose={props.onClose}
+    />
   );
 }

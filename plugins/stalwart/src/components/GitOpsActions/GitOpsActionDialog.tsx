@@ -1,26 +1,10 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Skeleton,
-  Text,
-} from '@backstage/ui';
+import { Alert, Text } from '@backstage/ui';
 import type { GitOpsActionResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
-import { useEffect, useState } from 'react';
 import { stalwartApiRef } from '../../api/StalwartApi';
-import { errorMessage } from '../common/describeError';
+import { PreviewApplyDialog } from '../common/PreviewApplyDialog';
 import type { GitOpsButton } from './gitopsButtons';
-
-type DialogState =
-  | { step: 'planning' }
-  | { step: 'planned' | 'applying'; plan: GitOpsActionResultV1 }
-  | { step: 'done'; result: GitOpsActionResultV1 }
-  | { step: 'failed'; error: Error };
 
 function observedText(result: GitOpsActionResultV1): string {
   const observed = result.observed;
@@ -49,102 +33,72 @@ export function GitOpsActionDialog(props: {
   onClose: () => void;
 }) {
   const api = useApi(stalwartApiRef);
-  const { entityRef, button, onClose } = props;
-  const [state, setState] = useState<DialogState>({ step: 'planning' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .runGitOpsAction(
-        entityRef,
-        button.action,
-        { dryRun: true, cluster: button.cluster },
-        { signal: controller.signal },
-      )
-      .then(plan => setState({ step: 'planned', plan }))
-      .catch(error => {
-        if (!controller.signal.aborted) setState({ step: 'failed', error });
-      });
-    return () => controller.abort();
-  }, [api, entityRef, button]);
-
-  const apply = (plan: GitOpsActionResultV1) => {
-    setState({ step: 'applying', plan });
-    api
-      .runGitOpsAction(entityRef, button.action, {
-        dryRun: false,
-        cluster: plan.cluster,
-      })
-      .then(result => setState({ step: 'done', result }))
-      .catch(error => setState({ step: 'failed', error }));
-  };
-
+  const { entityRef, button } = props;
   return (
-    <Dialog
-      isOpen
-      onOpenChange={isOpen => !isOpen && onClose()}
+    <PreviewApplyDialog<GitOpsActionResultV1>
+      title={`${button.label}: ${button.owner}`}
       width="min(720px, 90vw)"
-    >
-      <DialogHeader>
-        {button.label}: {button.owner}
-      </DialogHeader>
-      <DialogBody>
-        {state.step === 'planning' && (
-          <div role="progressbar" aria-label="Planning the action">
-            <Skeleton width="100%" height={80} />
-          </div>
-        )}
-        {(state.step === 'planned' || state.step === 'applying') && (
-          <>
-            <Text as="p" variant="body-medium">
-              These JSON merge patches will be sent to cluster{' '}
-              {state.plan.cluster}:
-            </Text>
-            <ol aria-label="Patches">
-              {state.plan.patches.map((patch, index) => (
-                <li key={index}>
-                  <Text as="p" variant="body-medium">
-                    {patch.description}
-                  </Text>
-                  <pre
-                    style={{
-                      whiteSpace: 'pre-wrap',
-                      fontFamily: 'var(--bui-font-monospace)',
-                      fontSize: 'var(--bui-font-size-2)',
-                    }}
-                  >
-                    {JSON.stringify(patch.body, null, 2)}
-                  </pre>
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
-        {state.step === 'done' && (
+      previewingLabel="Planning the action"
+      previewKey={button}
+      preview={signal =>
+        api.runGitOpsAction(
+          entityRef,
+          button.action,
+          { dryRun: true, cluster: button.cluster },
+          { signal },
+        )
+      }
+      renderPlan={plan => <PatchList plan={plan} />}
+      canApply={() => true}
+      apply={async plan => {
+        const result = await api.runGitOpsAction(entityRef, button.action, {
+          dryRun: false,
+          cluster: plan.cluster,
+        });
+        return (
           <Alert
-            status={state.result.observed?.handled ? 'success' : 'info'}
+            status={result.observed?.handled ? 'success' : 'info'}
             icon
-            title={observedText(state.result)}
+            title={observedText(result)}
           />
-        )}
-        {state.step === 'failed' && (
-          <Alert status="danger" icon title={errorMessage(state.error)} />
-        )}
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          {state.step === 'done' ? 'Close' : 'Cancel'}
-        </Button>
-        {(state.step === 'planned' || state.step === 'applying') && (
-          <Button
-            variant="primary"
-            isDisabled={state.step === 'applying'}
-            onPress={() => apply(state.plan)}
-          >
-            {button.label}
-          </Button>
-        )}
-      </DialogFooter>
-    </Dialog>
+        );
+      }}
+      applyLabel={button.label}
+      applyingLabel={button.label}
+      failureTitles={{
+        preview: 'Planning the action failed',
+        apply: `${button.label} failed`,
+      }}
+      onClose={props.onClose}
+    />
+  );
+}
+
+function PatchList(props: { plan: GitOpsActionResultV1 }) {
+  const { plan } = props;
+  return (
+    <div>
+      <Text as="p" variant="body-medium">
+        These JSON merge patches will be sent to cluster {plan.cluster}:
+      </Text>
+      <ol aria-label="Patches">
+        {plan.patches.map((patch, index) => (
+          <li key={index}>
+            <Text as="p" variant="body-medium">
+              {patch.description}
+            </Text>
+            <pre
+              style={{
+                whiteSpace: 'pre-wrap',
+                fontFamily: 'var(--bui-font-monospace)',
+                fontSize: 'var(--bui-font-size-2)',
+              }}
+            >
+              {JSON.stringify(patch.body, null, 2)}
+            </pre>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import {
   SettingsPlanReader,
   SettingsPlanUnavailableError,
@@ -105,6 +106,58 @@ describe('SettingsPlanReader', () => {
     ).resolves.toEqual({
       url: 'https://git.example.org/fleet/settings-plan.ndjson',
       text: PLAN,
+    });
+  });
+
+  describe('with planSource localRepository', () => {
+    beforeEach(() => urlReader.readUrl.mockReset());
+    const annotated = (gitopsPath?: string): Entity => {
+      const entity = entityAt(
+        'url:https://git.example.org/x/catalog-info.yaml',
+      );
+      if (gitopsPath)
+        entity.metadata.annotations!['stalwart.io/gitops-path'] = gitopsPath;
+      return entity;
+    };
+    const readerOn = async (branchPlan: string) => {
+      const repo = await LocalFleetRepository.open({
+        dir: path.join(root, 'repo'),
+        defaultBranch: 'main',
+      });
+      await repo.propose({
+        branch: 'main',
+        folder: 'edge/mail',
+        files: [{ path: 'settings-plan.ndjson', content: branchPlan }],
+        update: true,
+        message: 'seed',
+        author: { name: 't', email: 't@example.invalid' },
+      });
+      return new SettingsPlanReader(urlReader, [], {
+        repository: async () => repo,
+        defaultBranch: 'main',
+      });
+    };
+
+    it('reads the plan of the instance folder on the default branch, not beside the catalog file', async () => {
+      const reader = await readerOn(`${PLAN}{"@type":"update"}\n`);
+
+      const read = await reader.read(annotated('edge/mail'));
+      expect(read.text).toBe(`${PLAN}{"@type":"update"}\n`);
+      expect(read.url).toMatch(
+        /\/-\/blob\/main\/edge\/mail\/settings-plan\.ndjson$/,
+      );
+      expect(urlReader.readUrl).not.toHaveBeenCalled();
+    });
+
+    it('says the plan is unavailable when the folder is not on the branch, or unknown', async () => {
+      const reader = await readerOn(PLAN);
+
+      await expect(reader.read(annotated('edge/other'))).rejects.toThrow(
+        /edge\/other\/settings-plan\.ndjson could not be read from the local fleet repository: No file/,
+      );
+      await expect(reader.read(annotated())).rejects.toThrow(
+        /set the stalwart\.io\/gitops-path annotation/,
+      );
     });
   });
 });

@@ -5,6 +5,11 @@ import {
   parseLocationRef,
 } from '@backstage/catalog-model';
 import { NotModifiedError } from '@backstage/errors';
+import {
+  fileOnBranchUrl,
+  type LocalFleetRepository,
+} from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
+import { instanceFolder } from '../../AdoptionService/instanceFolder';
 import { readPlanFile, planFileBeside } from './planFiles';
 
 /** The file the template renders into the instance folder beside catalog-info.yaml. */
@@ -27,6 +32,10 @@ export class SettingsPlanUnavailableError extends Error {
  * An entity the catalog read from a `file` location (a checkout on the backend's disk, as the
  * demo's) has its plan read from disk instead, only inside `stalwart.drift.planDirectories`:
  * no UrlReader reads `file:` URLs, and none is read unless the operator names the folder.
+ *
+ * With `stalwart.drift.planSource: localRepository` the plan is instead read from the
+ * instance's folder on the default branch of the local fleet repository: the branch the
+ * GitOps controllers deploy and adoptions are merged into, so a merged adoption reads in sync.
  */
 export class SettingsPlanReader {
   private readonly cache = new Map<string, { etag: string; text: string }>();
@@ -35,6 +44,10 @@ export class SettingsPlanReader {
     private readonly urlReader: UrlReaderService,
     /** Absolute directories whose file-registered entities' plans may be read from disk. */
     private readonly planDirectories: readonly string[] = [],
+    private readonly localRepository?: {
+      repository: () => Promise<LocalFleetRepository>;
+      defaultBranch: string;
+    },
   ) {}
 
   /** The plan's URL for an entity, or why there is none. */
@@ -62,6 +75,7 @@ export class SettingsPlanReader {
   }
 
   async read(entity: Entity): Promise<{ url: string; text: string }> {
+    if (this.localRepository) return this.readFromLocalRepository(entity);
     const url = SettingsPlanReader.planUrl(entity, this.planDirectories);
     const cached = this.cache.get(url);
     try {
@@ -88,6 +102,36 @@ export class SettingsPlanReader {
       throw new SettingsPlanUnavailableError(
         `${url} could not be read: ${
           error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+  }
+
+  private async readFromLocalRepository(
+    entity: Entity,
+  ): Promise<{ url: string; text: string }> {
+    const { repository, defaultBranch } = this.localRepository!;
+    let file: string;
+    try {
+      file = `${instanceFolder(
+        entity,
+        this.planDirectories,
+      )}/${SETTINGS_PLAN_FILE}`;
+    } catch (error) {
+      throw new SettingsPlanUnavailableError((error as Error).message);
+    }
+    let url = file;
+    try {
+      const repo = await repository();
+      url = fileOnBranchUrl(repo.dir, defaultBranch, file);
+      const { content } = await repo.readFile(defaultBranch, file);
+      if (content.length > MAX_PLAN_BYTES)
+        throw new Error(`it is larger than ${MAX_PLAN_BYTES} bytes`);
+      return { url, text: content.toString('utf8') };
+    } catch (error) {
+      throw new SettingsPlanUnavailableError(
+        `${url} could not be read from the local fleet repository: ${
+          (error as Error).message
         }`,
       );
     }

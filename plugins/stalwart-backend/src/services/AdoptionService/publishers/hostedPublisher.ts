@@ -1,0 +1,139 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  type Entity,
+  parseLocationRef,
+} from '@backstage/catalog-model';
+import type { Config } from '@backstage/config';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { createPublishGithubPullRequestAction } from '@backstage/plugin-scaffolder-backend-module-github';
+import { createPublishGitlabMergeRequestAction } from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import type { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { SETTINGS_PLAN_PATH } from '@stalwart-backstage/plugin-stalwart-node';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { hostedRepository, type HostedRepository } from './hostedRepository';
+import type { AdoptionChange, AdoptionPublisher } from './types';
+
+/**
+ * Adoptions as GitHub pull requests or GitLab merge requests, opened by the very actions the
+ * Stalwart template publishes new instances with (`publish:github:pull-request`,
+ * `publish:gitlab:merge-request`), with the integrations' credentials.
+ */
+export function hostedPublishers(options: {
+  config: Config;
+  urlReader: UrlReaderService;
+  logger: LoggerService;
+}) {
+  const integrations = ScmIntegrations.fromConfig(options.config);
+  const actions = {
+    github: createPublishGithubPullRequestAction({
+      integrations,
+      githubCredentialsProvider:
+        DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+      config: options.config,
+    }),
+    gitlab: createPublishGitlabMergeRequestAction({ integrations }),
+  };
+
+  const open = async (
+    hosted: HostedRepository,
+    change: AdoptionChange,
+    credentials: BackstageCredentials,
+  ) => {
+    const workspace = await fs.mkdtemp(
+      path.join(os.tmpdir(), 'stalwart-adoption-'),
+    );
+    try {
+      for (const file of change.files) {
+        const target = path.join(workspace, file.path);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, file.content);
+      }
+      const input = {
+        repoUrl: hosted.repoUrl,
+        branchName: change.branch,
+        targetBranchName: hosted.branch,
+        title: change.title,
+        description: change.message,
+        sourcePath: '.',
+        targetPath: change.folder,
+        ...(hosted.type === 'github'
+          ? {
+              commitMessage: change.message,
+              gitAuthorName: change.author.name,
+              gitAuthorEmail: change.author.email,
+            }
+          : { commitAction: 'update', removeSourceBranch: true }),
+      };
+      const output: Record<string, unknown> = {};
+      await (actions[hosted.type].handler as (ctx: unknown) => Promise<void>)(
+        actionContext({
+          input,
+          workspace,
+          output,
+          credentials,
+          logger: options.logger,
+        }),
+      );
+      const url = output.remoteUrl ?? output.mergeRequestUrl;
+      return { url: typeof url === 'string' ? url : undefined };
+    } finally {
+      await fs.rm(workspace, { recursive: true, force: true });
+    }
+  };
+
+  return {
+    /** The publisher for an entity read from GitHub or GitLab, or undefined. */
+    forEntity(
+      entity: Entity,
+      credentials: BackstageCredentials,
+    ): AdoptionPublisher | undefined {
+      const hosted = hostedRepository(entity, integrations);
+      if (!hosted) return undefined;
+      const { target } = parseLocationRef(
+        entity.metadata.annotations![ANNOTATION_LOCATION],
+      );
+      return {
+        async readPlan() {
+          const url = new URL(SETTINGS_PLAN_PATH, target).href;
+          const response = await options.urlReader.readUrl(url);
+          return (await response.buffer()).toString('utf8');
+        },
+        propose: change => open(hosted, change, credentials),
+      };
+    },
+  };
+}
+
+/** What a publish action reads of a scaffolder task's context, outside of any task. */
+function actionContext(options: {
+  input: Record<string, unknown>;
+  workspace: string;
+  output: Record<string, unknown>;
+  credentials: BackstageCredentials;
+  logger: LoggerService;
+}): Partial<ActionContext<any, any>> {
+  return {
+    input: options.input,
+    workspacePath: options.workspace,
+    logger: options.logger,
+    output: (name: string, value: unknown) => {
+      options.output[name] = value;
+    },
+    checkpoint: (async ({ fn }: { fn: () => Promise<unknown> }) =>
+      fn()) as ActionContext<any, any>['checkpoint'],
+    createTemporaryDirectory: () =>
+      fs.mkdtemp(path.join(options.workspace, '.tmp-')),
+    getInitiatorCredentials: async () => options.credentials,
+    isDryRun: false,
+  };
+}

@@ -1,0 +1,44 @@
+import { InputError } from '@backstage/errors';
+import type { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
+import { SETTINGS_PLAN_PATH } from '@stalwart-backstage/plugin-stalwart-node';
+import type { AdoptionPublisher } from './types';
+
+/** Adoptions as branches of the local fleet repository, which the embedded default deploys. */
+export function localPublisher(options: {
+  repository: () => Promise<LocalFleetRepository>;
+  defaultBranch: string;
+}): AdoptionPublisher {
+  const { defaultBranch } = options;
+  const folderOnDefault = async (folder: string) => {
+    const repo = await options.repository();
+    const files = await repo.readFolder(defaultBranch, folder);
+    if (!files?.some(f => f.path === SETTINGS_PLAN_PATH))
+      throw new InputError(
+        `The fleet repository has no ${folder}/${SETTINGS_PLAN_PATH} on ${defaultBranch}`,
+      );
+    return { repo, files };
+  };
+  return {
+    async readPlan(folder) {
+      const { files } = await folderOnDefault(folder);
+      return files.find(f => f.path === SETTINGS_PLAN_PATH)!.content;
+    },
+    async propose(change) {
+      const { repo, files } = await folderOnDefault(change.folder);
+      const changed = new Map(change.files.map(f => [f.path, f.content]));
+      const proposed = await repo.propose({
+        branch: change.branch,
+        folder: change.folder,
+        files: files.map(f => ({
+          path: f.path,
+          content: changed.get(f.path) ?? f.content,
+        })),
+        update: false,
+        changeExistingFolder: true,
+        message: change.message,
+        author: change.author,
+      });
+      return { commitSha: proposed.commitSha };
+    },
+  };
+}
