@@ -10,7 +10,9 @@ export function repositoryUrl(repoDir: string): string {
 
 /**
  * The file:// URL of one file on one branch of the local fleet repository, readable by
- * {@link createFleetRepositoryUrlReader} (the branch is one encoded segment since it holds `/`).
+ * `createFleetRepositoryUrlReader` (the branch is one encoded segment since it holds `/`).
+ *
+ * @public
  */
 export function fileOnBranchUrl(
   repoDir: string,
