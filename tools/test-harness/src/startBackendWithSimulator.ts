@@ -156,7 +156,7 @@ async function seedInChildProcess(dir: string) {
     [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      join(__dirname, 'seedDemoFleetRepositoryCli.ts'),
+      resolve(__dirname, 'seedDemoFleetRepositoryCli.ts'),
       dir,
     ],
     { cwd: root },

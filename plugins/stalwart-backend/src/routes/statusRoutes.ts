@@ -75,28 +75,33 @@ export function createStatusRoutes(options: {
         allow: ['user', 'service'],
       });
       const items = await Promise.all(
-        entityRefs.map(async (entityRef): Promise<InstanceStatusBatchItemV1> => {
-          try {
-            const instance = await resolver.resolve({
-              entityRef,
-              credentials,
-              permission: stalwartInstanceReadPermission,
-              deniedMessage: deniedMessage(entityRef),
-              fresh: false,
-            });
-            return { entityRef, status: await statusService.getStatus(instance) };
-          } catch (error) {
-            // What the single route answers 403 or 404 for is one entity's answer; anything
-            // else (the permission or catalog backend failing) fails the batch, to be retried.
-            if (!isError(error) || !PER_ENTITY_ERRORS.has(error.name)) {
-              throw error;
+        entityRefs.map(
+          async (entityRef): Promise<InstanceStatusBatchItemV1> => {
+            try {
+              const instance = await resolver.resolve({
+                entityRef,
+                credentials,
+                permission: stalwartInstanceReadPermission,
+                deniedMessage: deniedMessage(entityRef),
+                fresh: false,
+              });
+              return {
+                entityRef,
+                status: await statusService.getStatus(instance),
+              };
+            } catch (error) {
+              // What the single route answers 403 or 404 for is one entity's answer; anything
+              // else (the permission or catalog backend failing) fails the batch, to be retried.
+              if (!isError(error) || !PER_ENTITY_ERRORS.has(error.name)) {
+                throw error;
+              }
+              return {
+                entityRef,
+                error: { name: error.name, message: error.message },
+              };
             }
-            return {
-              entityRef,
-              error: { name: error.name, message: error.message },
-            };
-          }
-        }),
+          },
+        ),
       );
       const body: InstanceStatusBatchResponseV1 = { items };
       res.json(body);
