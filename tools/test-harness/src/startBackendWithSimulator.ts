@@ -156,7 +156,7 @@ async function seedInChildProcess(dir: string) {
     [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      resolve(__dirname, 'seedDemoFleetRepositoryCli.ts'),
+      resolve(root, 'tools/test-harness/src/seedDemoFleetRepositoryCli.ts'),
       dir,
     ],
     { cwd: root },
