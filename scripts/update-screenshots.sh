@@ -4,12 +4,13 @@ set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$ROOT"
 
-yarn playwright test instancePage settingsDrift fleetPage createInstance
+yarn playwright test instancePage settingsDrift keepLiveValue fleetPage createInstance
 shots=test-results/screenshots
 for theme in light dark; do
   cp "$shots/instance-v015-$theme.png" "docs/images/mail-server-tab-v015-$theme.png"
   cp "$shots/instance-v016-$theme.png" "docs/images/mail-server-tab-v016-$theme.png"
   cp "$shots/drift-$theme.png" "docs/images/settings-drift-$theme.png"
+  cp "$shots/keep-live-value-$theme.png" "docs/images/keep-live-value-$theme.png"
   cp "$shots/fleet-$theme.png" "docs/images/fleet-page-$theme.png"
 done
 cp "$shots/template-review.png" docs/images/template-preview.png
