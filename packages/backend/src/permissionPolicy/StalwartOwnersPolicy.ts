@@ -13,17 +13,28 @@ import {
   stalwartInstanceConditions,
 } from '@stalwart-backstage/plugin-stalwart-backend';
 import {
+  stalwartGitOpsReconcilePermission,
   stalwartInstanceReadPermission,
   stalwartProposalMergePermission,
+  stalwartSettingsAdoptPermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
 
+/** What only an instance's owners may do: each acts on its live server or its git. */
+const OWNER_PERMISSIONS = [
+  stalwartSettingsReadPermission,
+  stalwartSettingsResetPermission,
+  stalwartSettingsAdoptPermission,
+  stalwartGitOpsReconcilePermission,
+  stalwartProposalMergePermission,
+];
+
 /**
  * A starting point for production: everyone signed in reads an instance's status; only the
  * instance's owners (the user, or a group the user belongs to, named by the entity's
- * `spec.owner`) read its live settings, reset or adopt them, and merge its proposal (which
- * deploys it). Other permissions are allowed,
+ * `spec.owner`) read its live settings, reset or adopt them, reconcile, suspend or sync its
+ * GitOps release, and merge its proposal (which deploys it). Other permissions are allowed,
  * as with the allow-all policy this replaces; narrow them for your own plugins.
  */
 export class StalwartOwnersPolicy implements PermissionPolicy {
@@ -34,14 +45,13 @@ export class StalwartOwnersPolicy implements PermissionPolicy {
     if (isPermission(request.permission, stalwartInstanceReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (
-      isPermission(request.permission, stalwartSettingsReadPermission) ||
-      isPermission(request.permission, stalwartSettingsResetPermission) ||
-      isPermission(request.permission, stalwartProposalMergePermission)
-    ) {
+    const owned = OWNER_PERMISSIONS.find(p =>
+      isPermission(request.permission, p),
+    );
+    if (owned) {
       // Evaluated on the entity by the Stalwart backend (its IS_INSTANCE_OWNER rule).
       return createStalwartInstanceConditionalDecision(
-        request.permission,
+        owned,
         stalwartInstanceConditions.isInstanceOwner({
           claims: user?.info.ownershipEntityRefs ?? [],
         }),

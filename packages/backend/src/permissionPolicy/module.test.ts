@@ -14,7 +14,9 @@ import {
 } from '@stalwart-backstage/test-harness';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  stalwartGitOpsReconcilePermission,
   stalwartProposalMergePermission,
+  stalwartSettingsAdoptPermission,
   stalwartSettingsReadPermission,
   stalwartSettingsResetPermission,
 } from '@stalwart-backstage/plugin-stalwart-common';
@@ -143,7 +145,9 @@ describe('the stalwart-owners permission policy, in the real permission backend'
 
   it.each([
     ['read the live settings of', stalwartSettingsReadPermission],
-    ['reset or adopt the live settings of', stalwartSettingsResetPermission],
+    ['reset the live settings of', stalwartSettingsResetPermission],
+    ['adopt the live settings of', stalwartSettingsAdoptPermission],
+    ['reconcile the GitOps release of', stalwartGitOpsReconcilePermission],
     ['merge the proposal of', stalwartProposalMergePermission],
   ])(
     'lets only members of the owning group %s the instance',
