@@ -5,7 +5,7 @@ import {
   parseStalwartToml,
   type V015PodInput,
   type RegistrySchemaV016,
-} from '@stalwart-backstage/plugin-stalwart-common';
+} from '@stalwart-backstage/plugin-stalwart-node';
 
 // Drift classification for one instance with 5,000 settings keys (issue 7 "Done when": < 20 ms):
 // 3,000 keys in config.toml (tables, arrays, macros), 2,000 only in the database (relay

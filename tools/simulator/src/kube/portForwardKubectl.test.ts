@@ -7,6 +7,7 @@ import {
   SimulatorServer,
 } from '../server/startSimulatorServer';
 import { KUBECTL, hasKubectl } from '../__testUtils__/runKubectl';
+import { fieldsOf } from '../stalwart/v016/registrySchema';
 
 // kubectl ≥ 1.31 tunnels SPDY/3.1 in a WebSocket (`SPDY/3.1+portforward.k8s.io`) and falls
 // back to `Upgrade: SPDY/3.1`; both must reach the pod's Stalwart with the caller's headers.
@@ -15,17 +16,29 @@ const API_KEY = `Bearer ${encodeV015ApiKey(
   'backstage',
   'demo-backstage-api-key',
 )}`;
+// The edge cluster's v0.16 server (scenarios/demo/edge/stalwart.yaml spec.apiKeys).
+const EDGE_API_KEY = 'Bearer API_AAAAAQAAAAdkZWZnaGlqa2xtbm9wcXJzdHV2dw';
 const describeKubectl = hasKubectl ? describe : describe.skip;
 
-function get(port: number, target: string) {
+function request(
+  port: number,
+  target: string,
+  options: { authorization?: string; body?: unknown } = {},
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const payload =
+      options.body === undefined ? undefined : JSON.stringify(options.body);
     http
-      .get(
+      .request(
         {
           host: '127.0.0.1',
           port,
           path: target,
-          headers: { Authorization: API_KEY },
+          method: payload ? 'POST' : 'GET',
+          headers: {
+            Authorization: options.authorization ?? API_KEY,
+            ...(payload ? { 'Content-Type': 'application/json' } : {}),
+          },
         },
         response => {
           let body = '';
@@ -35,9 +48,12 @@ function get(port: number, target: string) {
           );
         },
       )
-      .on('error', reject);
+      .on('error', reject)
+      .end(payload);
   });
 }
+
+const get = (port: number, target: string) => request(port, target);
 
 describeKubectl('kubectl port-forward against the standalone simulator', () => {
   let server: SimulatorServer;
@@ -51,11 +67,15 @@ describeKubectl('kubectl port-forward against the standalone simulator', () => {
     remotePort: number,
     env: Record<string, string>,
     use: (localPort: number, output: () => string) => Promise<void>,
+    where: { cluster?: string; namespace?: string } = {},
   ) {
+    const cluster = where.cluster
+      ? server.clusters.find(c => c.name === where.cluster)!
+      : { url: server.url, token: server.token };
     const child = spawn(
       KUBECTL,
-      ['--server', server.url, '--token', server.token, '--insecure-skip-tls-verify',
-        '-n', 'stalwart', 'port-forward', `pod/${pod}`, `:${remotePort}`, '-v=4'],
+      ['--server', cluster.url, '--token', cluster.token, '--insecure-skip-tls-verify',
+        '-n', where.namespace ?? 'stalwart', 'port-forward', `pod/${pod}`, `:${remotePort}`, '-v=4'],
       { env: { ...process.env, KUBECONFIG: '/dev/null', ...env } },
     ); // prettier-ignore
     let output = '';
@@ -119,6 +139,65 @@ describeKubectl('kubectl port-forward against the standalone simulator', () => {
         }
         expect(output()).toMatch(/connect: connection refused/);
       },
+    );
+  });
+  it('reaches the v0.16 pod through the tunnel: x:NetworkListener/get answers whole objects, every schema property with its default, and x:NetworkListener/set refuses tlsImplicit: null with notUpdated (api-facts "Whole objects", "Reset")', async () => {
+    const jmap = (localPort: number, methodCalls: unknown[]) =>
+      request(localPort, '/jmap', {
+        authorization: EDGE_API_KEY,
+        body: {
+          using: ['urn:ietf:params:jmap:core', 'urn:stalwart:jmap'],
+          methodCalls,
+        },
+      }).then(r => ({ status: r.status, body: JSON.parse(r.body) }));
+    await portForward(
+      'mail-stalwart-0',
+      8080,
+      {},
+      async localPort => {
+        const got = await jmap(localPort, [
+          ['x:NetworkListener/query', {}, 'q'],
+          ['x:NetworkListener/get', { '#ids': { resultOf: 'q', name: 'x:NetworkListener/query', path: '/ids' } }, 'g'],
+        ]); // prettier-ignore
+        expect(got.status).toBe(200);
+        const list: Array<Record<string, unknown>> =
+          got.body.methodResponses[1][1].list;
+        const properties = Object.keys(
+          fieldsOf('x:NetworkListener')!.properties,
+        );
+        expect(list.length).toBeGreaterThan(0);
+        for (const listener of list)
+          expect(Object.keys(listener).sort()).toEqual(
+            ['id', ...properties].sort(),
+          );
+        // Stored: name, bind, protocol only; the rest is NetworkListener::default().
+        const smtp = list.find(l => l.name === 'smtp')!;
+        expect(smtp).toMatchObject({
+          tlsImplicit: false,
+          useTls: true,
+          maxConnections: 8192,
+          socketTtl: null,
+          tlsDisableProtocols: {},
+        });
+
+        const set = await jmap(localPort, [
+          ['x:NetworkListener/set', { update: { [smtp.id as string]: { tlsImplicit: null } } }, 's'],
+          ['x:NetworkListener/get', { ids: [smtp.id] }, 'g'],
+        ]); // prettier-ignore
+        const [name, result] = set.body.methodResponses[0];
+        expect(name).toBe('x:NetworkListener/set');
+        expect(result.updated ?? {}).toEqual({});
+        expect(result.notUpdated).toEqual({
+          [smtp.id as string]: {
+            type: 'invalidPatch',
+            description:
+              'Invalid value for boolean property (expected true or false)',
+            properties: ['tlsImplicit'],
+          },
+        });
+        expect(set.body.methodResponses[1][1].list[0].tlsImplicit).toBe(false);
+      },
+      { cluster: 'edge', namespace: 'mail' },
     );
   });
 });
