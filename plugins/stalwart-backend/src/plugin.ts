@@ -192,6 +192,13 @@ export const stalwartPlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger,
           expiryThresholdDays: notificationsConfig.certificateExpiryDays,
+          drift: notificationsConfig.drift.enabled
+            ? {
+                service: driftService,
+                maxInstancesPerRun:
+                  notificationsConfig.drift.maxInstancesPerRun,
+              }
+            : undefined,
         });
         // Registered once the backend has started, so scheduling never delays its startup.
         lifecycle.addStartupHook(() => {
