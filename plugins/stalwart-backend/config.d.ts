@@ -144,7 +144,7 @@ export interface Config {
     };
     /**
      * Notifications to each instance's owner (through the notifications plugin): certificate
-     * expiring or not ready, instance critical, GitOps reconcile failed; each sent once per
+     * expiring or not ready, instance critical, GitOps reconcile failed, settings drifted; each sent once per
      * condition, by one backend of the cluster.
      */
     notifications?: {
@@ -158,6 +158,25 @@ export interface Config {
        * @visibility backend
        */
       frequency?: HumanDuration | string;
+      /**
+       * Settings drift notifications: the owner is told of each setting that drifted from git,
+       * once until that setting changes again. Each pass reads Stalwart itself (port-forwards
+       * to the pods), so only instances whose status shows live data and a ready pod are read,
+       * at most `maxInstancesPerRun` per pass.
+       */
+      drift?: {
+        /**
+         * Default false.
+         * @visibility backend
+         */
+        enabled?: boolean;
+        /**
+         * Instances whose drift one pass reads at most; the next pass goes on where this one
+         * stopped. Default 10.
+         * @visibility backend
+         */
+        maxInstancesPerRun?: number;
+      };
     };
     /**
      * Limits of `POST /v1/entities/:namespace/:kind/:name/drift/remediations`.

@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { targetPaths } from '@backstage/cli-common';
 import {
   LocalFleetRepository,
@@ -38,6 +39,7 @@ import { createWorkloadPatcher } from './services/RemediationService/WorkloadPat
 import { createStalwartConnectionService } from './services/StalwartConnection/createStalwartConnectionService';
 import { createStatusService } from './services/StatusService/createStatusService';
 import { createProposalMergeService } from './services/ProposalMerge/createProposalMergeService';
+import { createStatusSignals } from './services/StatusSignals/createStatusSignals';
 
 /**
  * The Stalwart backend plugin: instance status and settings drift under /api/stalwart.
@@ -65,6 +67,7 @@ export const stalwartPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         pluginCache: coreServices.cache,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog, lifecycle, clusterClients } =
@@ -142,7 +145,8 @@ export const stalwartPlugin = createBackendPlugin({
           planDirectories,
           auditor: deps.auditor,
         });
-        const statusService = createStatusService({
+        // Tabs showing an instance refresh on a signal when its verdict or lifecycle changes.
+        const unsignalledStatus = createStatusService({
           config: statusConfig,
           cache,
           readProposal: localProposalReader({
@@ -150,6 +154,14 @@ export const stalwartPlugin = createBackendPlugin({
             defaultBranch: gitops.defaultBranch,
           }),
         });
+        const statusSignals = createStatusSignals({
+          statusService: unsignalledStatus,
+          cache,
+          signals: deps.signals,
+          logger,
+        });
+        lifecycle.addShutdownHook(() => statusSignals.stop());
+        const { statusService } = statusSignals;
         const entityAccess = createEntityAccessService({
           permissions: deps.permissions,
           catalog,
@@ -213,10 +225,18 @@ export const stalwartPlugin = createBackendPlugin({
           auth,
           catalog,
           cache: deps.pluginCache,
-          statusService,
+          // Its fleet-wide reads are not someone looking at a tab.
+          statusService: unsignalledStatus,
           notifications: deps.notifications,
           logger,
           expiryThresholdDays: notificationsConfig.certificateExpiryDays,
+          drift: notificationsConfig.drift.enabled
+            ? {
+                service: driftService,
+                maxInstancesPerRun:
+                  notificationsConfig.drift.maxInstancesPerRun,
+              }
+            : undefined,
         });
         // Registered once the backend has started, so scheduling never delays its startup.
         lifecycle.addStartupHook(() => {

@@ -40,6 +40,10 @@ const validConfig = {
       ],
     },
     remediation: { rateLimit: { requests: 10, window: { minutes: 1 } } },
+    notifications: {
+      certificateExpiryDays: [14, 3],
+      drift: { enabled: true, maxInstancesPerRun: 5 },
+    },
     gitops: { localRepository: '.data/fleet-repo', resultWait: '5s' },
     frontend: { refreshInterval: { seconds: 30 }, docsUrl: 'https://x.test' },
   },

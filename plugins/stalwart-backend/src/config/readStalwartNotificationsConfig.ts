@@ -7,6 +7,12 @@ export interface StalwartNotificationsConfig {
   certificateExpiryDays: number[];
   /** How often one backend of the cluster checks the fleet. */
   frequency: HumanDuration;
+  /** Settings drift notifications: off unless enabled, since each one reads Stalwart itself. */
+  drift: {
+    enabled: boolean;
+    /** Instances whose drift one pass reads at most; the next pass goes on from there. */
+    maxInstancesPerRun: number;
+  };
 }
 
 /** Reads `stalwart.notifications`. */
@@ -27,10 +33,20 @@ export function readStalwartNotificationsConfig(
         days,
       )}`,
     );
+  const maxInstancesPerRun =
+    notifications?.getOptionalNumber('drift.maxInstancesPerRun') ?? 10;
+  if (!Number.isInteger(maxInstancesPerRun) || maxInstancesPerRun < 1)
+    throw new Error(
+      `stalwart.notifications.drift.maxInstancesPerRun must be a whole number, at least 1, not ${maxInstancesPerRun}`,
+    );
   return {
     certificateExpiryDays: days,
     frequency: notifications?.has('frequency')
       ? readDurationFromConfig(notifications, { key: 'frequency' })
       : { minutes: 5 },
+    drift: {
+      enabled: notifications?.getOptionalBoolean('drift.enabled') ?? false,
+      maxInstancesPerRun,
+    },
   };
 }

@@ -56,9 +56,15 @@ export class SharedQueryCache {
 
   /**
    * Starts watching `key`; the first watcher (or one arriving after the data went old) fetches.
-   * Returns the function that stops watching.
+   * Returns the function that stops watching. `poll: false` refreshes only when asked (the
+   * caller refreshes on a signal instead).
    */
-  watch<T>(key: string, fetcher: Fetcher<T>, listener: () => void): () => void {
+  watch<T>(
+    key: string,
+    fetcher: Fetcher<T>,
+    listener: () => void,
+    options: { poll?: boolean } = {},
+  ): () => void {
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { snapshot: EMPTY, listeners: new Set(), fetcher };
@@ -72,7 +78,7 @@ export class SharedQueryCache {
       updatedAt === undefined ||
       this.now() - updatedAt >= this.refreshIntervalMs;
     if (old) void this.refresh(key);
-    if (!entry.timer) {
+    if (!entry.timer && options.poll !== false) {
       entry.timer = setInterval(() => {
         if (!isDocumentHidden()) void this.refresh(key);
       }, this.refreshIntervalMs);

@@ -4,9 +4,13 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { useSignal } from '@backstage/plugin-signals-react';
 import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
-import { isStalwartInstance } from '@stalwart-backstage/plugin-stalwart-common';
-import { useCallback } from 'react';
+import {
+  isStalwartInstance,
+  statusSignalChannel,
+} from '@stalwart-backstage/plugin-stalwart-common';
+import { useCallback, useEffect } from 'react';
 import { stalwartApiRef } from '../api/StalwartApi';
 import { SharedQueryResult, useSharedQuery } from './useSharedQuery';
 
@@ -16,8 +20,9 @@ export function statusQueryKey(entity: Entity): string {
 }
 
 /**
- * The status of an instance entity, shared by every card on the page and refreshed on the
- * configured interval. Entities without the release annotation are not queried.
+ * The status of an instance entity, shared by every card on the page. With the signals plugin
+ * installed it is refreshed when the backend signals a change of verdict or lifecycle; without
+ * it, on the configured interval. Entities without the release annotation are not queried.
  *
  * @public
  */
@@ -30,8 +35,17 @@ export function useInstanceStatus(
       api.getInstanceStatus(getCompoundEntityRef(entity), { signal }),
     [api, entity],
   );
-  return useSharedQuery(
+  const { lastSignal, isSignalsAvailable } = useSignal(
+    statusSignalChannel(stringifyEntityRef(entity)),
+  );
+  const result = useSharedQuery(
     isStalwartInstance(entity) ? statusQueryKey(entity) : undefined,
     fetcher,
+    { poll: !isSignalsAvailable },
   );
+  const { refresh } = result;
+  useEffect(() => {
+    if (lastSignal) void refresh();
+  }, [lastSignal, refresh]);
+  return result;
 }

@@ -13,12 +13,15 @@ export type SharedQueryResult<T> = QuerySnapshot<T> & {
 
 /**
  * Watches one key of the shared query cache; components asking for the same key share its
- * request and its polling. `key` undefined watches nothing.
+ * request and its polling. `key` undefined watches nothing; `poll: false` fetches only when
+ * first watched and when refreshed.
  */
 export function useSharedQuery<T>(
   key: string | undefined,
   fetcher: (signal: AbortSignal) => Promise<T>,
+  options: { poll?: boolean } = {},
 ): SharedQueryResult<T> {
+  const poll = options.poll ?? true;
   const cache = useApi(stalwartQueryCacheApiRef);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
@@ -29,10 +32,12 @@ export function useSharedQuery<T>(
   useEffect(() => {
     if (!key) return undefined;
     const sync = () => setSnapshot(cache.snapshot<T>(key));
-    const stop = cache.watch<T>(key, s => fetcherRef.current(s), sync);
+    const stop = cache.watch<T>(key, s => fetcherRef.current(s), sync, {
+      poll,
+    });
     sync();
     return stop;
-  }, [cache, key]);
+  }, [cache, key, poll]);
 
   const refresh = useCallback(
     () => (key ? cache.refresh(key) : Promise.resolve()),

@@ -92,6 +92,13 @@ export class WatchedCollection {
     this.informer.on('error', error => this.onError(error));
   }
 
+  /** Calls `listener` with the namespace of each object added, changed or deleted. */
+  onChange(listener: (namespace: string) => void): void {
+    this.informer.on('change', object =>
+      listener(object.metadata?.namespace ?? ''),
+    );
+  }
+
   /** Starts the informer; resolves once the first list succeeded or failed. */
   start(): Promise<void> {
     this.informer.start().catch(error => this.onError(error));

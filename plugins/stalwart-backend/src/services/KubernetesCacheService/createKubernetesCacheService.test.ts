@@ -56,6 +56,25 @@ describe('createKubernetesCacheService', () => {
     ).toBe(true);
   });
 
+  it('tells its change listeners the cluster and namespace of an object a watch saw change', async () => {
+    const changes: Array<{ cluster: string; namespace: string }> = [];
+    const stop = cache.onChange(change => changes.push(change));
+    await cache.read({ cluster: 'prod', namespace: 'mail', kinds: ['Pod'] });
+    await eventually(() =>
+      expect(cluster.requests.filter(r => r.watch)).toHaveLength(1),
+    );
+    changes.length = 0;
+
+    const pod = mailRelease().pods[0];
+    pod.status.phase = 'Failed';
+    cluster.modify(pod);
+
+    await eventually(() =>
+      expect(changes).toContainEqual({ cluster: 'prod', namespace: 'mail' }),
+    );
+    stop();
+  });
+
   it('keeps neither managed fields nor the last applied manifest of listed and watched objects', async () => {
     const withBookkeeping = (object: any) => {
       object.metadata.managedFields = [

@@ -44,6 +44,9 @@ export function createKubernetesCacheService(options: {
       }),
     ]),
   );
+  const changeListeners = new Set<
+    (change: { cluster: string; namespace: string }) => void
+  >();
   const collections = new Map<
     string,
     { collection: WatchedCollection; started: Promise<void> }
@@ -87,6 +90,11 @@ export function createKubernetesCacheService(options: {
         maxBackoffMs: config.maxBackoffMs,
         logger,
       });
+      collection.onChange(changed =>
+        changeListeners.forEach(listener =>
+          listener({ cluster, namespace: changed }),
+        ),
+      );
       entry = { collection, started: collection.start() };
       collections.set(key, entry);
     }
@@ -116,6 +124,10 @@ export function createKubernetesCacheService(options: {
           ),
         ]),
       ) as Record<ResourceKind, CollectionSnapshot>;
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
     requestStats: () => ({ ...stats }),
     async stop() {

@@ -60,6 +60,13 @@ export interface KubernetesCacheService {
     namespace: string;
     kinds: ResourceKind[];
   }): Promise<Record<ResourceKind, CollectionSnapshot>>;
+  /**
+   * Calls `listener` whenever a watched object of a namespace is added, changed or deleted;
+   * answers the function that stops it.
+   */
+  onChange(
+    listener: (change: { cluster: string; namespace: string }) => void,
+  ): () => void;
   requestStats(): KubernetesRequestStats;
   stop(): Promise<void>;
 }

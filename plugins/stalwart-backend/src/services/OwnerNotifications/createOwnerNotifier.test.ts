@@ -80,7 +80,7 @@ describe('createOwnerNotifier', () => {
   beforeEach(() => send.mockClear());
 
   it('tells the owner once that the certificate crossed 14 days, linking to the tab', async () => {
-    expect(await notify()).toEqual({ sent: 1 });
+    expect(await notify()).toEqual({ sent: 1, driftRead: 0 });
     expect(send).toHaveBeenCalledWith({
       recipients: { type: 'entity', entityRef: 'group:default/guests' },
       payload: expect.objectContaining({
@@ -91,7 +91,7 @@ describe('createOwnerNotifier', () => {
       }),
     });
 
-    expect(await notify()).toEqual({ sent: 0 });
+    expect(await notify()).toEqual({ sent: 0, driftRead: 0 });
   });
 
   it('tells again, as critical, when it crosses 3 days', async () => {

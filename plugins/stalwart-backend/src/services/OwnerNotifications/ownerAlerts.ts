@@ -12,7 +12,8 @@ export interface OwnerAlert {
     | 'certificate-expiring'
     | 'certificate-not-ready'
     | 'instance-critical'
-    | 'reconcile-failed';
+    | 'reconcile-failed'
+    | 'settings-drift';
   title: string;
   description: string;
   severity: 'critical' | 'high' | 'normal';
