@@ -212,7 +212,7 @@ describe('the settings plan parser', () => {
     );
   });
 
-  it('refuses a field the operation does not take, as the CLI\'s additionalProperties: false does (api-facts "Plan format": no scope field)', () => {
+  it('refuses a field the operation does not take, which the CLI would silently ignore (api-facts "Plan format": unknown fields)', () => {
     expect(() =>
       parseSettingsPlanOperations(
         ndjson({
@@ -244,6 +244,20 @@ describe('the settings plan parser', () => {
         ndjson({ '@type': 'create', object: 'MtaRoute', value: {} }),
       ),
     ).toThrow('settings plan line 1: create "value" names no objects');
+  });
+
+  it('refuses a create naming one client id twice, with and without its "#" (api-facts "Plan format": create strips "#" and refuses duplicates)', () => {
+    expect(() =>
+      parseSettingsPlanOperations(
+        ndjson({
+          '@type': 'create',
+          object: 'MtaRoute',
+          value: { a: { name: 'a' }, '#a': { name: 'b' } },
+        }),
+      ),
+    ).toThrow(
+      'settings plan line 1: create "value" names the client id "a" twice',
+    );
   });
 
   it('accepts the object name with or without the x: prefix, in any case (apply.md "objectName")', () => {

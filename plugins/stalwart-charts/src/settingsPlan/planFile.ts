@@ -85,6 +85,11 @@ function checkOperation(op: unknown, line: number): SettingsPlanOperation {
     if (!entries.length) return fail(`${type} "value" names no objects`);
     const bad = entries.find(([, v]) => !isRecord(v));
     if (bad) return fail(`${type} "value.${bad[0]}" must be an object`);
+    // The CLI strips a leading "#" from each client id and refuses the plan if two then collide.
+    const cids = entries.map(([cid]) => cid.replace(/^#/, ''));
+    const twice = cids.find((cid, i) => cids.indexOf(cid) !== i);
+    if (twice !== undefined)
+      return fail(`${type} "value" names the client id "${twice}" twice`);
   }
   if (type === 'update' && op.id !== undefined && op.id !== null) {
     if (typeof op.id !== 'string' || !op.id)
