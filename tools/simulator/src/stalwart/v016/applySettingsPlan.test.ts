@@ -157,6 +157,45 @@ describe('applySettingsPlan, the simulated stalwart-cli apply', () => {
     expect(listeners(server).find(l => l.name === 'smtp').useTls).toBe(false);
   });
 
+  it('fails an upsert entry two live objects match, or one lacking a match field, and creates nothing for it (api-facts "Plan format": upsert match is unique)', () => {
+    const server = freshServer();
+    const before = server.objects('x:NetworkListener').size;
+    const result = applySettingsPlan(
+      server,
+      plan(
+        {
+          '@type': 'upsert',
+          object: 'NetworkListener',
+          matchOn: ['protocol'],
+          value: { any: { name: 'any', protocol: 'smtp' } },
+        },
+        {
+          '@type': 'upsert',
+          object: 'NetworkListener',
+          matchOn: ['name'],
+          value: { nameless: { protocol: 'lmtp' } },
+        },
+      ),
+    );
+    expect(result.failures).toEqual([
+      {
+        operation: 1,
+        object: 'x:NetworkListener',
+        error: expect.objectContaining({
+          description: expect.stringContaining('ambiguous upsert'),
+        }),
+      },
+      {
+        operation: 2,
+        object: 'x:NetworkListener',
+        error: expect.objectContaining({
+          description: 'match property name is missing from nameless',
+        }),
+      },
+    ]);
+    expect(server.objects('x:NetworkListener').size).toBe(before);
+  });
+
   it('reports a line the server refuses, by its line number, and still applies the rest (api-facts "Reset": patch.rs refuses null for a boolean)', () => {
     const server = freshServer();
     const [smtpId] = [...server.objects('x:NetworkListener')].find(

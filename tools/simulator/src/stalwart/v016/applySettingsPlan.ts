@@ -3,7 +3,7 @@ import {
   type SettingsPlanOperation,
 } from '@stalwart-backstage/plugin-stalwart-charts';
 import { V016Caller, V016Server } from './V016Server';
-import { REGISTRY_SCHEMA } from './registrySchema';
+import { fieldsOf, REGISTRY_SCHEMA } from './registrySchema';
 import { registryQuery, registrySet } from './registryMethods';
 
 /** What applying a plan did, per operation count, and the first refusal of each failed line. */
@@ -34,7 +34,7 @@ function resolveRefs(value: unknown, ids: Map<string, string>): unknown {
  * (docs/stalwart-api-facts.md "Plan format"; C `src/commands/apply.rs`): every `destroy` first,
  * last to first, each destroying what `x:<Type>/query` with its filter returns; then `create`
  * and `update` in plan order, `#cid` ids resolved to the objects created earlier. `upsert`
- * (newer docs) updates the object whose `matchOn` fields are equal, else creates it. Every write
+ * (CLI 1.0.9+) updates the one object whose `matchOn` fields are equal, else creates it. Every write
  * goes through `x:<Type>/set`, so the server's refusals apply; a refused operation is reported
  * and the rest still run (as `--continue-on-error`).
  */
@@ -105,15 +105,39 @@ export function applySettingsPlan(
     for (const [rawCid, body] of Object.entries(op.value)) {
       const cid = rawCid.replace(/^#/, '');
       const value = resolveRefs(body, ids) as Record<string, unknown>;
-      const existing = matchOn
-        ? [...server.objects(type).keys()].find(id => {
+      // apply.rs 7632f24 `find_match`: a match field absent from the entry, or two live objects
+      // matching, fail the operation; a match is patched with the entry's mutable fields.
+      const missing = matchOn?.find(f => !(f in value));
+      const matches = matchOn
+        ? [...server.objects(type).keys()].filter(id => {
             const live = server.read(type, id);
             return matchOn.every(f => live?.[f] === value[f]);
           })
-        : undefined;
+        : [];
+      if (missing || matches.length > 1) {
+        result.failures.push({
+          operation: index + 1,
+          object: type,
+          error: {
+            type: 'invalidArguments',
+            description: missing
+              ? `match property ${missing} is missing from ${cid}`
+              : `ambiguous upsert; ${matches.length} objects match on ${matchOn}`,
+          },
+        });
+        continue;
+      }
+      const [existing] = matches;
       if (existing) {
-        const patch = { ...value };
-        for (const f of matchOn!) delete patch[f];
+        // The CLI leaves out `@type` and the fields the schema marks immutable or server-set.
+        const fields = fieldsOf(type, value)?.properties ?? {};
+        const patch = Object.fromEntries(
+          Object.entries(value).filter(
+            ([k]) =>
+              k !== '@type' &&
+              !['immutable', 'serverSet'].includes(fields[k]?.update ?? ''),
+          ),
+        );
         const response = set(index, type, { update: { [existing]: patch } });
         if (response.updated) result.updated += 1;
         ids.set(cid, existing);
