@@ -159,7 +159,7 @@ describe('the settings plan parser', () => {
     );
   });
 
-  it('matches an upsert on its matchOn fields, else on the type\'s labelProperty (api-facts "Plan format": upsert with matchOn, newer docs)', () => {
+  it('matches an upsert on its matchOn fields, else on the type\'s labelProperty (api-facts "Plan format": upsert, CLI 1.0.9+)', () => {
     const declared = parse(
       ndjson(
         {
@@ -193,7 +193,7 @@ describe('the settings plan parser', () => {
     );
   });
 
-  it('refuses an operation the CLI does not know, naming its line (api-facts "Plan format": no reconcile operation)', () => {
+  it('refuses an operation it does not support, the CLI\'s reconcile included, naming its line (api-facts "Plan format": reconcile is not supported)', () => {
     const plan = [
       JSON.stringify({
         '@type': 'update',
@@ -209,6 +209,20 @@ describe('the settings plan parser', () => {
     ].join('\n');
     expect(() => parseSettingsPlanOperations(plan)).toThrow(
       'settings plan line 3: "@type" must be one of create, update, destroy, upsert (got "reconcile")',
+    );
+  });
+
+  it('refuses an upsert of a singleton, as the CLI does (api-facts "Plan format": upsert)', () => {
+    expect(() =>
+      parse(
+        ndjson({
+          '@type': 'upsert',
+          object: 'SystemSettings',
+          value: { s: { defaultHostname: 'mail.example.org' } },
+        }),
+      ),
+    ).toThrow(
+      'settings plan line 1: x:SystemSettings is a singleton and cannot be upserted; update it',
     );
   });
 

@@ -6,8 +6,8 @@ import type { DeclaredObject } from './types';
  * `src/commands/apply.rs`, D `management/cli/apply.md`): `create` a map of client id to object,
  * `update` a patch (a top-level `id` for collections, a `#cid` naming an earlier create, none for
  * singletons), `destroy` every object a JMAP query filter matches (`{}`/absent: all). `upsert`
- * with `matchOn` is the newer docs' addition: create, or update the object whose `matchOn`
- * fields are equal.
+ * (CLI 1.0.9+) creates, or updates the one object whose `matchOn` fields (default: the type's
+ * label property) are equal. The CLI's `reconcile` (1.0.11) is not supported and is refused.
  *
  * @public
  */
@@ -234,6 +234,10 @@ export function parseSettingsPlan(
         });
       continue;
     }
+    if (op['@type'] === 'upsert' && isSingleton(type))
+      throw new InputError(
+        `settings plan line ${line}: ${type} is a singleton and cannot be upserted; update it`,
+      );
     const byLabel = label ? [label] : [];
     const matchOn =
       op['@type'] === 'upsert' && op.matchOn ? op.matchOn : byLabel;
