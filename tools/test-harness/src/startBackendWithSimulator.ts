@@ -95,6 +95,9 @@ export async function startBackendWithSimulator(
       config: {
         ...options.config,
         stalwart: {
+          // app-config.yaml turns the owner notifier's drift reads on; in the background they
+          // would add Stalwart requests to what a test counts. A test's own config decides.
+          notifications: { drift: { enabled: false } },
           ...stalwart,
           gitops: { ...stalwart.gitops, localRepository: fleetRepo },
         },

@@ -35,6 +35,8 @@ interface MatrixCase {
   init?: RequestInit;
   /** For an allowed case: what the answer must show. */
   verify?: (body: any) => void;
+  /** A batch route refuses each entity in its answer (200), not the request. */
+  refusedPerItem?: boolean;
 }
 
 const jsonPost = (body: unknown): RequestInit => ({
@@ -73,6 +75,30 @@ const MATRIX: MatrixCase[] = [
         expect(body.clusters.map((c: any) => c.cluster)).toEqual(['homelab']),
     }),
   ),
+  ...[USERS.operator, USERS.reader].map(
+    (user): MatrixCase => ({
+      operationId: 'GetInstanceStatusesV1',
+      title: `a status batch is served to ${user}, who holds stalwart.instance.read`,
+      user,
+      decision: 'allow',
+      route: `${API}/v1/statuses`,
+      init: jsonPost({ entityRefs: ['component:default/mail-edge'] }),
+      verify: body =>
+        expect(
+          body.items[0].status.clusters.map((c: any) => c.cluster),
+        ).toEqual(['edge']),
+    }),
+  ),
+  {
+    operationId: 'GetInstanceStatusesV1',
+    title:
+      'a status batch refuses each entity to a user without stalwart.instance.read',
+    user: USERS.stranger,
+    decision: 'deny',
+    route: `${API}/v1/statuses`,
+    init: jsonPost({ entityRefs: ['component:default/mail-edge'] }),
+    refusedPerItem: true,
+  },
   {
     operationId: 'GetInstanceStatusV1',
     title: 'status is refused to a user without stalwart.instance.read',
@@ -270,6 +296,7 @@ const MATRIX: MatrixCase[] = [
 const PERMISSION_OF: Record<string, string | undefined> = {
   Health: undefined,
   GetInstanceStatusV1: 'stalwart.instance.read',
+  GetInstanceStatusesV1: 'stalwart.instance.read',
   GetInstanceDriftV1: 'stalwart.settings.read',
   RemediateInstanceDriftV1: 'stalwart.settings.reset',
   RunGitOpsActionV1: 'stalwart.gitops.reconcile',
@@ -425,11 +452,21 @@ describe('every route of the Stalwart backend, under ALLOW and DENY', () => {
   it.each(
     MATRIX.filter(c => c.decision === 'deny').map(c => [c.title, c] as const),
   )(
-    'DENY: %s, answering 403, changing nothing, asked as the caller',
+    'DENY: %s, refused (403, or per entity in a batch), changing nothing, asked as the caller',
     async (_, c) => {
       const result = await run(c);
-      expect(result.res.status).toBe(403);
-      expect(result.body.error).toMatchObject({ name: 'NotAllowedError' });
+      if (c.refusedPerItem) {
+        expect(result.res.status).toBe(200);
+        expect(result.body.items).toEqual([
+          expect.objectContaining({
+            error: expect.objectContaining({ name: 'NotAllowedError' }),
+          }),
+        ]);
+        expect(result.body.items[0]).not.toHaveProperty('status');
+      } else {
+        expect(result.res.status).toBe(403);
+        expect(result.body.error).toMatchObject({ name: 'NotAllowedError' });
+      }
       expect(result.sideEffects).toEqual({
         kubernetesWrites: 0,
         stalwartChanged: false,

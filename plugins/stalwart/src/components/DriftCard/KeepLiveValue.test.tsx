@@ -224,11 +224,5 @@ describe('Keep live value in the drift view', () => {
     expect(button).toHaveAccessibleDescription(
       'You may not adopt settings into git',
     );
-    // A class where keeping the live value means nothing gets no button at all.
-    expect(
-      screen.queryByRole('button', {
-        name: 'Keep live value: server.hostname',
-      }),
-    ).toBeNull();
   });
 });

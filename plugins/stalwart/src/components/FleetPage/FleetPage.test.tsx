@@ -209,6 +209,7 @@ describe('FleetPageContent', () => {
     const failing = mailReleaseObjects();
     failing.workload!.status!.readyReplicas = 0;
     server.use(
+      statusBatchFromSingleRoutes,
       http.get(entityUrl('mail-new', 'status'), () =>
         HttpResponse.json(
           lifecycleStatusResponse({
