@@ -116,7 +116,7 @@ describe('OpenAPI v3 documents', () => {
       'fieldValidation',
     );
     const schema = document.components.schemas['io.k8s.api.apps.v1.Deployment'];
-    expect(Object.keys(schema.properties)).toEqual(
+    expect(Object.keys(schema.properties ?? {})).toEqual(
       expect.arrayContaining(['apiVersion', 'kind', 'metadata', 'spec']),
     );
   });
