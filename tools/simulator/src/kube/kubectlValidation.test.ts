@@ -121,4 +121,14 @@ describeKubectl('kubectl create/apply with validation on', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('unknown field "spec"');
   });
+
+  it('explains a kind from the published schema', async () => {
+    const result = await runKubectl(server.url, server.token, [
+      'explain',
+      'deployments',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/KIND:\s+Deployment/);
+    expect(result.stdout).toMatch(/^\s+spec\b/m);
+  });
 });
