@@ -26,6 +26,15 @@ describeKubectl('kubectl create/apply with validation on', () => {
     fs.writeFileSync(file, JSON.stringify(object));
     return file;
   };
+  const kubectl = (verb: string, file: string) =>
+    runKubectl(server.url, server.token, [verb, '-f', file]);
+  const configMap = (name: string, fields: Record<string, unknown>) =>
+    manifest(`${name}.json`, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace: 'stalwart' },
+      ...fields,
+    });
   const deployment = (spec: Record<string, unknown>) => ({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -56,28 +65,15 @@ describeKubectl('kubectl create/apply with validation on', () => {
   });
 
   it('applies a valid ConfigMap without --validate=false', async () => {
-    const file = manifest('cm.json', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'validated', namespace: 'stalwart' },
-      data: { greeting: 'hello' },
-    });
-    const result = await runKubectl(server.url, server.token, [
-      'apply',
-      '-f',
-      file,
-    ]);
+    const file = configMap('validated', { data: { greeting: 'hello' } });
+    const result = await kubectl('apply', file);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('configmap/validated created');
   });
 
   it('creates a valid Deployment without --validate=false', async () => {
     const file = manifest('deploy.json', deployment({}));
-    const result = await runKubectl(server.url, server.token, [
-      'create',
-      '-f',
-      file,
-    ]);
+    const result = await kubectl('create', file);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('deployment.apps/web created');
   });
@@ -87,11 +83,7 @@ describeKubectl('kubectl create/apply with validation on', () => {
       ...deployment({ foo: 'bar' }),
       metadata: { name: 'bad', namespace: 'stalwart' },
     });
-    const result = await runKubectl(server.url, server.token, [
-      'apply',
-      '-f',
-      file,
-    ]);
+    const result = await kubectl('apply', file);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(
       'strict decoding error: unknown field "spec.foo"',
@@ -107,17 +99,8 @@ describeKubectl('kubectl create/apply with validation on', () => {
   });
 
   it('refuses an unknown top-level field on a ConfigMap with kubectl create', async () => {
-    const file = manifest('badcm.json', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'badcm', namespace: 'stalwart' },
-      spec: { foo: 'bar' },
-    });
-    const result = await runKubectl(server.url, server.token, [
-      'create',
-      '-f',
-      file,
-    ]);
+    const file = configMap('badcm', { spec: { foo: 'bar' } });
+    const result = await kubectl('create', file);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('unknown field "spec"');
   });
