@@ -16,6 +16,8 @@ import {
   replaceObject,
 } from './writeObjects';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
+import { serveOpenApi } from './serveOpenApi';
+import { validateFields } from './fieldValidation';
 import {
   PodBackendResolver,
   forwardToPod,
@@ -23,6 +25,7 @@ import {
   resolveServiceTarget,
 } from './proxyToPod';
 import {
+  KubeStatus,
   badRequest,
   forbidden,
   kubeStatus,
@@ -128,10 +131,29 @@ async function handleResource(
     name: path.name ?? '',
     subresource: path.subresource,
   };
-  const respond = (result: { object: any; code: number } | { status: any }) =>
-    'status' in result
-      ? statusResponse(result.status)
-      : json(result.object, result.code);
+  let warnings: string[] = [];
+  const respond = (result: { object: any; code: number } | { status: any }) => {
+    if ('status' in result) return statusResponse(result.status);
+    const response = json(result.object, result.code);
+    for (const warning of warnings)
+      response.headers.append('Warning', `299 - ${JSON.stringify(warning)}`);
+    return response;
+  };
+  const contentType = request.headers.get('content-type') ?? '';
+  const readValidated = async (): Promise<
+    { status: KubeStatus } | { body: any }
+  > => {
+    const body = await readJson(request);
+    const outcome = validateFields(
+      type,
+      body,
+      params.get('fieldValidation'),
+      contentType,
+    );
+    if ('status' in outcome) return { status: outcome.status };
+    warnings = outcome.warnings;
+    return { body };
+  };
 
   switch (request.method) {
     case 'GET': {
@@ -174,21 +196,21 @@ async function handleResource(
         ? statusResponse(listed.status)
         : json(listed.list);
     }
-    case 'PATCH':
-      return respond(
-        patchObject(
-          cluster,
-          target,
-          request.headers.get('content-type') ?? '',
-          await readJson(request),
-        ),
-      );
-    case 'PUT':
-      return respond(replaceObject(cluster, target, await readJson(request)));
-    case 'POST':
-      return respond(
-        createObject(cluster, type, path.namespace, await readJson(request)),
-      );
+    case 'PATCH': {
+      const sent = await readValidated();
+      if ('status' in sent) return statusResponse(sent.status);
+      return respond(patchObject(cluster, target, contentType, sent.body));
+    }
+    case 'PUT': {
+      const sent = await readValidated();
+      if ('status' in sent) return statusResponse(sent.status);
+      return respond(replaceObject(cluster, target, sent.body));
+    }
+    case 'POST': {
+      const sent = await readValidated();
+      if ('status' in sent) return statusResponse(sent.status);
+      return respond(createObject(cluster, type, path.namespace, sent.body));
+    }
     case 'DELETE':
       return respond(deleteObject(cluster, target));
     default:
@@ -212,6 +234,8 @@ export async function handleKubeRequest(
   if (!user) return statusResponse(unauthorized());
 
   const accept = request.headers.get('accept');
+  const openApi = serveOpenApi(cluster.registry, pathname, accept);
+  if (openApi) return openApi;
   const path = parseKubePath(pathname, (group, version, plural) =>
     Boolean(cluster.registry.find(group, version, plural)?.namespaced),
   );

@@ -16,6 +16,8 @@ export interface ResourceType {
   subresources?: string[];
   /** Built into the apiserver rather than defined by a CustomResourceDefinition. */
   builtin: boolean;
+  /** The CRD version's `openAPIV3Schema`, when the kind comes from a CRD. */
+  schema?: Record<string, any>;
 }
 
 const READ_WRITE = [
@@ -280,6 +282,7 @@ export function resourceTypesFromCrd(crd: any): ResourceType[] {
       categories: names.categories,
       subresources: v.subresources?.status ? ['status'] : [],
       builtin: false,
+      schema: v.schema?.openAPIV3Schema,
     }));
 }
 
