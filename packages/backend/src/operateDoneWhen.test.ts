@@ -39,14 +39,17 @@ function kubectl(server: string, token: string, args: string[]) {
 }
 
 // Issue #20's "done when", against the example backend and the demo scenario: a reconcile
-// the simulated Flux handles, and the Stalwart tools an AI agent sees over MCP.
+// the simulated Flux handles, the guest owner told of the expiring certificate, and the Stalwart tools an AI agent sees over MCP.
 (fs.existsSync(KUBECTL) ? describe : describe.skip)(
   'operating the demo from Backstage',
   () => {
     let stack: BackendWithSimulator;
 
     beforeAll(async () => {
-      stack = await startBackendWithSimulator();
+      stack = await startBackendWithSimulator({
+        // The owner notifier is a scheduled task, every 5 minutes by default.
+        config: { stalwart: { notifications: { frequency: { seconds: 2 } } } },
+      });
     }, 180_000);
 
     afterAll(async () => {
@@ -93,6 +96,31 @@ function kubectl(server: string, token: string, args: string[]) {
         release.metadata.annotations['reconcile.fluxcd.io/requestedAt'];
       expect(Date.now() - Date.parse(requestedAt)).toBeLessThan(120_000);
       expect(release.status.lastHandledReconcileAt).toBe(requestedAt);
+    }, 90_000);
+
+    it("lists the demo's expiring certificate among the guest owner's notifications", async () => {
+      const notification = await waitFor(
+        'the certificate expiry notification',
+        async () => {
+          const res = await stack.request('/api/notifications');
+          if (!res.ok) return undefined;
+          const body = (await res.json()) as {
+            notifications: {
+              payload: { title: string; description?: string; link?: string };
+            }[];
+          };
+          return body.notifications.find(n =>
+            /^Certificate of component:default\/mail-edge expires in \d+ days$/.test(
+              n.payload.title,
+            ),
+          );
+        },
+        { timeoutMs: 60_000, intervalMs: 1000 },
+      );
+      expect(notification.payload.description).toMatch(/valid until/);
+      expect(notification.payload.link).toBe(
+        '/catalog/default/component/mail-edge/mail-server',
+      );
     }, 90_000);
 
     it('lists the four Stalwart tools over MCP and get-instance-status returns the verdict of mail-edge', async () => {
