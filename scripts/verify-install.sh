@@ -13,6 +13,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/env.sh
 source "$ROOT/scripts/lib/env.sh"
 ROOT_YARN="$YARN_JS"
+# The script writes the new app's lockfile; with CI=true Yarn would refuse to (immutable installs).
+export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 
 RELEASE=1.57.0
 ANCHOR=@backstage/frontend-plugin-api@1.0.0
@@ -76,7 +78,7 @@ done
 # The registry workarounds of this repository (README "Machine notes") for the app's lockfile:
 # the pinned parents of platform binaries the mirror lacks, and keytar left unbuilt.
 WORKAROUNDS=$(jq -c '{resolutions: (.resolutions | with_entries(select(.key | test("swc|unrs|rollup|got")))), dependenciesMeta}' "$ROOT/package.json")
-KEY=$(printf '%s\n' "$CREATE_APP" "$RELEASE" "$ANCHOR" "$WORKAROUNDS" "$(node --version)" "$(sha256sum "$ROOT/scripts/backstage-release-versions.mjs")" | sha256sum | cut -c1-16)
+KEY=$(printf '%s\n' "$CREATE_APP" "$RELEASE" "$ANCHOR" "$WORKAROUNDS" "$(node --version)" "$(sha256sum <"$ROOT/scripts/backstage-release-versions.mjs")" | sha256sum | cut -c1-16)
 APP="$CACHE/app-$KEY"
 mkdir -p "$CACHE"
 exec 9>"$CACHE/.lock"
