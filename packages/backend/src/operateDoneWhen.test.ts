@@ -5,42 +5,18 @@ import {
   waitFor,
   type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-const KUBECTL = '/usr/bin/kubectl';
+import { hasKubectl, runKubectl } from '@stalwart-backstage/simulator';
 
 /** The machine's kubectl against one simulated cluster, as an operator would run it. */
-function kubectl(server: string, token: string, args: string[]) {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubectl-cache-'));
-  return new Promise<string>((resolve, reject) => {
-    execFile(
-      KUBECTL,
-      [
-        '--server',
-        server,
-        '--token',
-        token,
-        '--insecure-skip-tls-verify',
-        '--cache-dir',
-        cacheDir,
-        ...args,
-      ],
-      { env: { ...process.env, KUBECONFIG: '/dev/null' }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        fs.rmSync(cacheDir, { recursive: true, force: true });
-        if (error) reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`));
-        else resolve(stdout);
-      },
-    );
-  });
+async function kubectl(server: string, token: string, args: string[]) {
+  const { code, stdout, stderr } = await runKubectl(server, token, args);
+  if (code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${stderr}`);
+  return stdout;
 }
 
 // Issue #20's "done when", against the example backend and the demo scenario: a reconcile
 // the simulated Flux handles, the guest owner told of the expiring certificate, and the Stalwart tools an AI agent sees over MCP.
-(fs.existsSync(KUBECTL) ? describe : describe.skip)(
+(hasKubectl ? describe : describe.skip)(
   'operating the demo from Backstage',
   () => {
     let stack: BackendWithSimulator;

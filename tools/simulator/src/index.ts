@@ -41,3 +41,4 @@ export { encodeV016ApiKey } from './stalwart/v016/V016Server';
 export { applySettingsPlan } from './stalwart/v016/applySettingsPlan';
 export type { PlanApplyResult } from './stalwart/v016/applySettingsPlan';
 export { V016Server } from './stalwart/v016/V016Server';
+export { hasKubectl, KUBECTL, runKubectl } from './runKubectl';

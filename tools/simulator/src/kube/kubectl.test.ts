@@ -4,7 +4,7 @@ import {
   startSimulatorServer,
   SimulatorServer,
 } from '../server/startSimulatorServer';
-import { KUBECTL, hasKubectl, runKubectl } from '../__testUtils__/runKubectl';
+import { KUBECTL, hasKubectl, runKubectl } from '../runKubectl';
 
 const DEMO = path.resolve(__dirname, '../../scenarios/demo');
 const MAIL_SERVICE = 'stalwart-antigenic-stalwart-helm-chart-mail';

@@ -5,7 +5,7 @@ import {
   startSimulatorServer,
   SimulatorServer,
 } from '../server/startSimulatorServer';
-import { KUBECTL, hasKubectl, runKubectl } from '../__testUtils__/runKubectl';
+import { KUBECTL, hasKubectl, runKubectl } from '../runKubectl';
 
 const DEMO = path.resolve(__dirname, '../../scenarios/demo');
 const describeKubectl = hasKubectl ? describe : describe.skip;

@@ -6,7 +6,7 @@ import {
   startSimulatorServer,
   SimulatorServer,
 } from '../server/startSimulatorServer';
-import { KUBECTL, hasKubectl } from '../__testUtils__/runKubectl';
+import { KUBECTL, hasKubectl } from '../runKubectl';
 import { fieldsOf } from '../stalwart/v016/registrySchema';
 
 // kubectl ≥ 1.31 tunnels SPDY/3.1 in a WebSocket (`SPDY/3.1+portforward.k8s.io`) and falls
