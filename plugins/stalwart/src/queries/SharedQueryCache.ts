@@ -122,7 +122,8 @@ export class SharedQueryCache {
   }
 }
 
-function isDocumentHidden(): boolean {
+/** The browser tab is in the background: polling would only spend the backend's work. */
+export function isDocumentHidden(): boolean {
   return (
     typeof document !== 'undefined' && document.visibilityState === 'hidden'
   );

@@ -1,6 +1,11 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEffect, useRef, useState } from 'react';
-import { QuerySnapshot, stalwartQueryCacheApiRef } from './SharedQueryCache';
+import {
+  isDocumentHidden,
+  QuerySnapshot,
+  stalwartQueryCacheApiRef,
+} from './SharedQueryCache';
+import { coalescePerFrame } from './coalescePerFrame';
 
 /** One key of a list watch, with how to fetch it. */
 export interface QuerySpec<T> {
@@ -10,7 +15,9 @@ export interface QuerySpec<T> {
 
 /**
  * Watches many keys of the shared cache at once (the fleet page's rows): snapshots by key,
- * sharing requests with any card watching the same keys.
+ * sharing requests with any card watching the same keys. All keys are polled together on one
+ * timer, so a fleet's status reads go out in the same batches and its answers arrive in one
+ * burst per interval instead of a steady trickle that keeps the page re-rendering.
  */
 export function useSharedQueries<T>(
   specs: QuerySpec<T>[],
@@ -29,9 +36,21 @@ export function useSharedQueries<T>(
       setSnapshots(
         new Map(current.map(s => [s.key, cache.snapshot<T>(s.key)])),
       );
-    const stops = current.map(s => cache.watch<T>(s.key, s.fetch, sync));
+    // Each of a fleet's thousands of answers arrives in its own task: one snapshot of all
+    // keys and one render per frame, not one per answer (which is quadratic in the fleet).
+    const scheduled = coalescePerFrame(sync);
+    const stops = current.map(s =>
+      cache.watch<T>(s.key, s.fetch, scheduled, { poll: false }),
+    );
+    const poll = setInterval(() => {
+      if (!isDocumentHidden()) current.forEach(s => void cache.refresh(s.key));
+    }, cache.refreshIntervalMs);
     sync();
-    return () => stops.forEach(stop => stop());
+    return () => {
+      clearInterval(poll);
+      scheduled.cancel();
+      stops.forEach(stop => stop());
+    };
   }, [cache, keys]);
 
   return snapshots;

@@ -62,12 +62,17 @@ export function useFleet(): {
   const statuses = useSharedQueries(statusSpecs);
   const drifts = useSharedQueries(driftSpecs);
 
-  const rows = items.map((entity: Entity, i) =>
-    fleetRow(
-      entity,
-      statuses.get(statusSpecs[i].key),
-      drifts.get(driftSpecs[i].key),
-    ),
+  // Typing in the search box re-renders the page: only new answers rebuild the rows.
+  const rows = useMemo(
+    () =>
+      items.map((entity: Entity, i) =>
+        fleetRow(
+          entity,
+          statuses.get(statusSpecs[i].key),
+          drifts.get(driftSpecs[i].key),
+        ),
+      ),
+    [items, statuses, drifts, statusSpecs, driftSpecs],
   );
   return { loading: entities.loading, error: entities.error, rows };
 }
