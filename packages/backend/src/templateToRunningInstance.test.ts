@@ -11,7 +11,14 @@ import {
   waitFor,
   type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
-import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import {
+  getChartFlavor,
+  type ChartFlavorId,
+} from '@stalwart-backstage/plugin-stalwart-charts';
+import type {
+  InstanceDriftResponseV1,
+  InstanceStatusResponseV1,
+} from '@stalwart-backstage/plugin-stalwart-common';
 
 const haveCharts = haveReferenceCharts('the template-to-running-instance test');
 
@@ -44,6 +51,10 @@ const git = (cwd: string, ...args: string[]) =>
           pollMs: 500,
           certificateDelayMs: 500,
           loadBalancerDelayMs: 1000,
+          backstageCredentials: {
+            secretName: 'backstage-stalwart-api-key',
+            key: 'apiKey',
+          },
         },
       });
     }, 180_000);
@@ -149,6 +160,25 @@ const git = (cwd: string, ...args: string[]) =>
         name: workload.metadata.name,
         replicas: { desired: replicas, ready: replicas },
       });
+
+      // Onboarded as the demo does (settings plan applied, Backstage's key in the Secret
+      // app-config.yaml names): the drift of what git declares reads in sync.
+      const drift = await stack.waitForJson<InstanceDriftResponseV1>(
+        `/api/stalwart/v1/entities/default/component/${name}/drift`,
+      );
+      // A chart keeping config.json in a Secret says so; nothing else failed to read.
+      const { config } = getChartFlavor(chart as ChartFlavorId).objectNames(
+        name,
+        { replicas },
+      );
+      expect(drift.errors.map(e => e.source)).toEqual(
+        config.kind === 'Secret' ? ['config.json'] : [],
+      );
+      expect(drift.pods.every(p => p.read)).toBe(true);
+      expect(drift.items.length).toBeGreaterThan(0);
+      expect(
+        drift.items.filter(i => i.class !== 'in-sync').map(i => i.id),
+      ).toEqual([]);
     }, 300_000);
   },
 );

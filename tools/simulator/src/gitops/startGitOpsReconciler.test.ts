@@ -119,6 +119,7 @@ jest.setTimeout(60_000);
           pollMs: 60_000,
           certificateDelayMs: 30,
           loadBalancerDelayMs: 60,
+          backstageCredentials: { secretName: 'backstage-stalwart-api-key' },
         },
       });
     });
@@ -232,6 +233,48 @@ jest.setTimeout(60_000);
         expect(applied.length).toBeGreaterThan(3);
       },
     );
+
+    it('onboards an instance it first deploys: Backstage gets an admin API key in its Secret, once, and git never holds it', async () => {
+      const spec = instanceSpec('mail-keyed', 'flux');
+      await proposeAndMerge(repo, spec);
+      await simulator.gitops!.reconcileNow();
+      const secret = cluster().store.get(
+        type('Secret'),
+        spec.namespace,
+        'backstage-stalwart-api-key',
+      );
+      const apiKey = Buffer.from(secret.data.apiKey, 'base64').toString();
+      const [name, keySecret] = Buffer.from(apiKey.slice(4), 'base64')
+        .toString()
+        .split(':');
+      expect(apiKey.startsWith('api_')).toBe(true);
+      const stalwart = simulator.state.fleet.find(
+        'homelab',
+        spec.namespace,
+        spec.name,
+      )!;
+      expect(stalwart.document.spec.principals).toEqual([
+        { name, type: 'apiKey', secret: keySecret, roles: ['admin'] },
+      ]);
+      const history = git(repo, 'log', '-p', '--all');
+      expect(history).toContain('kind: HelmRelease');
+      expect(history).not.toContain(keySecret);
+
+      fs.appendFileSync(
+        path.join(repo, spec.gitops.path, 'values.yaml'),
+        'replicaCount: 2\n',
+      );
+      git(repo, 'commit', '-q', '-am', 'Raise the replicas');
+      await simulator.gitops!.reconcileNow();
+      expect(stalwart.document.spec.principals).toHaveLength(1);
+      expect(
+        cluster().store.get(
+          type('Secret'),
+          spec.namespace,
+          'backstage-stalwart-api-key',
+        ).data,
+      ).toEqual(secret.data);
+    });
 
     it('turns the HelmRelease not Ready with Helm’s own message and applies nothing when the chart refuses the values', async () => {
       const spec = instanceSpec('mail-bad', 'flux');
