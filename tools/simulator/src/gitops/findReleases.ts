@@ -71,6 +71,7 @@ function fluxChartRequest(release: any, objects: any[]): ChartRequest {
       `${chart.sourceRef?.kind} "${chart.sourceRef?.name}" not found`,
     );
   }
+  const namespace = release.metadata?.namespace ?? 'default';
   return {
     repository: source.spec.url,
     chart: chart.chart,
@@ -78,6 +79,14 @@ function fluxChartRequest(release: any, objects: any[]): ChartRequest {
       chart.sourceRef.kind === 'GitRepository'
         ? source.spec.ref?.tag ?? source.spec.ref?.branch
         : chart.version,
+    ...(chart.sourceRef.kind === 'HelmRepository'
+      ? {
+          helmChart: {
+            name: `${namespace}/${namespace}-${release.metadata?.name}`,
+            oci: source.spec.type === 'oci',
+          },
+        }
+      : {}),
   };
 }
 
