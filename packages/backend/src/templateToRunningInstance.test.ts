@@ -64,15 +64,19 @@ const git = (cwd: string, ...args: string[]) =>
       fs.rmSync(path.dirname(fleetRepo), { recursive: true, force: true });
     }, 60_000);
 
-    it('runs the merged instance at the spec replica count under the name helm template gives', async () => {
+    /** Runs the template through the scaffolder REST API with its defaults and `overrides`. */
+    async function createFromTemplate(
+      name: string,
+      overrides: Record<string, unknown> = {},
+    ) {
       const template = await stack.waitForJson<{ spec: { parameters: any } }>(
         '/api/catalog/entities/by-name/template/default/stalwart-instance',
       );
-      const name = 'mail-fresh';
       const values = {
         ...templateDefaults(template.spec.parameters),
         name,
         hostname: `${name}.example.com`,
+        ...overrides,
       };
       const created = await stack.request('/api/scaffolder/v2/tasks', {
         method: 'POST',
@@ -96,6 +100,22 @@ const git = (cwd: string, ...args: string[]) =>
         { timeoutMs: 120_000, intervalMs: 500 },
       );
       expect(task.status).toBe('completed');
+    }
+
+    const mergeProposal = (name: string) =>
+      git(
+        fleetRepo,
+        'merge',
+        '--no-ff',
+        '-q',
+        '-m',
+        `Merge ${name}`,
+        `stalwart/${name}`,
+      );
+
+    it('runs the merged instance at the spec replica count under the name helm template gives', async () => {
+      const name = 'mail-fresh';
+      await createFromTemplate(name);
 
       const statusPath = `/api/stalwart/v1/entities/default/component/${name}/status`;
       const proposed = await stack.waitForJson<InstanceStatusResponseV1>(
@@ -108,15 +128,7 @@ const git = (cwd: string, ...args: string[]) =>
       expect(proposed.verdict.state).not.toBe('critical');
 
       const started = Date.now();
-      git(
-        fleetRepo,
-        'merge',
-        '--no-ff',
-        '-q',
-        '-m',
-        `Merge ${name}`,
-        `stalwart/${name}`,
-      );
+      mergeProposal(name);
 
       const folder = `clusters/local/${name}`;
       const [valuesYaml, release] = ['values.yaml', 'helm-release.yaml'].map(
@@ -179,6 +191,32 @@ const git = (cwd: string, ...args: string[]) =>
       expect(
         drift.items.filter(i => i.class !== 'in-sync').map(i => i.id),
       ).toEqual([]);
+    }, 300_000);
+
+    it('fails a merged instance whose chart version no registry holds with the reconciler’s reason, and runs nothing of it', async () => {
+      const name = 'mail-unknown-chart';
+      await createFromTemplate(name, { chartVersion: '9.9.9' });
+      mergeProposal(name);
+
+      const status = await waitFor(
+        'the lifecycle to fail',
+        async () => {
+          const res = await stack.request(
+            `/api/stalwart/v1/entities/default/component/${name}/status`,
+          );
+          const body = res.ok
+            ? ((await res.json()) as InstanceStatusResponseV1)
+            : undefined;
+          return body?.lifecycle?.phase === 'failed' ? body : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 1000 },
+      );
+      expect(status.lifecycle?.message).toMatch(
+        /version "9\.9\.9" not found in \S+ \(available: \d+\.\d+\.\d+\)/,
+      );
+      expect(status.clusters.map(c => c.workload)).toEqual(
+        status.clusters.map(() => null),
+      );
     }, 300_000);
   },
 );
