@@ -14,7 +14,10 @@ if [ -f tools/simulator/src/main.ts ]; then
   # The demo instances' GitOps folders, on main of the fleet repository the template publishes
   # to and live values are adopted into (kept as they are when already there).
   yarn seed:fleet-repo .data/fleet-repo
-  yarn sim --scenario tools/simulator/scenarios/demo --port 7070 --fleet-repo .data/fleet-repo &
+  # Each instance the simulated Flux first deploys is onboarded as a platform team would: its
+  # settings plan applied, and an API key for Backstage in the Secret app-config.yaml names.
+  yarn sim --scenario tools/simulator/scenarios/demo --port 7070 --fleet-repo .data/fleet-repo \
+    --credentials-secret backstage-stalwart-api-key/apiKey &
   pids+=($!)
 fi
 

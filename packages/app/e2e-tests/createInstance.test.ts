@@ -62,10 +62,9 @@ test('a developer creates a mail server from the template, merges it from its ta
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).last().click();
 
-  // Within two minutes of the merge: running, from objects the real chart rendered. Drift is
-  // not asserted yet: a new instance's plan is read from its branch URL, which the fleet
-  // repository's URL reader refuses (an encoded "/"), and the simulator creates no Stalwart
-  // API key Secret for it.
+  // Within two minutes of the merge: running, from objects the real chart rendered, and its
+  // settings as git declares them (the simulator onboards a new instance as a platform team
+  // does: its settings plan applied, an API key for Backstage in the Secret the config names).
   const withinTwoMinutes = () => ({
     timeout: Math.max(1_000, 120_000 - (Date.now() - merged)),
   });
@@ -93,6 +92,21 @@ test('a developer creates a mail server from the template, merges it from its ta
   await expect(
     exposure.getByText(/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/),
   ).toBeVisible(withinTwoMinutes());
+  const drift = page.getByRole('region', { name: 'Settings drift' });
+  const classes = drift.getByRole('group', { name: 'Drift classes' });
+  await expect(
+    classes.getByRole('button', { name: /^In sync: [1-9]/ }),
+  ).toBeVisible(withinTwoMinutes());
+  for (const drifted of [
+    'Changed live',
+    'Only in the database, user-managed',
+    'Declared but missing live',
+  ]) {
+    await expect(
+      classes.getByRole('button', { name: `${drifted}: 0`, exact: true }),
+    ).toBeVisible();
+  }
+  await expect(drift.getByRole('alert')).toHaveCount(0);
   // eslint-disable-next-line no-console
   console.log(`merged to running in ${Date.now() - merged} ms`);
   await keepScreenshot(page, 'lifecycle-running');

@@ -11,7 +11,14 @@ import {
   waitFor,
   type BackendWithSimulator,
 } from '@stalwart-backstage/test-harness';
-import type { InstanceStatusResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
+import {
+  getChartFlavor,
+  type ChartFlavorId,
+} from '@stalwart-backstage/plugin-stalwart-charts';
+import type {
+  InstanceDriftResponseV1,
+  InstanceStatusResponseV1,
+} from '@stalwart-backstage/plugin-stalwart-common';
 
 const haveCharts = haveReferenceCharts('the template-to-running-instance test');
 
@@ -44,6 +51,10 @@ const git = (cwd: string, ...args: string[]) =>
           pollMs: 500,
           certificateDelayMs: 500,
           loadBalancerDelayMs: 1000,
+          backstageCredentials: {
+            secretName: 'backstage-stalwart-api-key',
+            key: 'apiKey',
+          },
         },
       });
     }, 180_000);
@@ -53,15 +64,19 @@ const git = (cwd: string, ...args: string[]) =>
       fs.rmSync(path.dirname(fleetRepo), { recursive: true, force: true });
     }, 60_000);
 
-    it('runs the merged instance at the spec replica count under the name helm template gives', async () => {
+    /** Runs the template through the scaffolder REST API with its defaults and `overrides`. */
+    async function createFromTemplate(
+      name: string,
+      overrides: Record<string, unknown> = {},
+    ) {
       const template = await stack.waitForJson<{ spec: { parameters: any } }>(
         '/api/catalog/entities/by-name/template/default/stalwart-instance',
       );
-      const name = 'mail-fresh';
       const values = {
         ...templateDefaults(template.spec.parameters),
         name,
         hostname: `${name}.example.com`,
+        ...overrides,
       };
       const created = await stack.request('/api/scaffolder/v2/tasks', {
         method: 'POST',
@@ -85,6 +100,22 @@ const git = (cwd: string, ...args: string[]) =>
         { timeoutMs: 120_000, intervalMs: 500 },
       );
       expect(task.status).toBe('completed');
+    }
+
+    const mergeProposal = (name: string) =>
+      git(
+        fleetRepo,
+        'merge',
+        '--no-ff',
+        '-q',
+        '-m',
+        `Merge ${name}`,
+        `stalwart/${name}`,
+      );
+
+    it('runs the merged instance at the spec replica count under the name helm template gives', async () => {
+      const name = 'mail-fresh';
+      await createFromTemplate(name);
 
       const statusPath = `/api/stalwart/v1/entities/default/component/${name}/status`;
       const proposed = await stack.waitForJson<InstanceStatusResponseV1>(
@@ -97,15 +128,7 @@ const git = (cwd: string, ...args: string[]) =>
       expect(proposed.verdict.state).not.toBe('critical');
 
       const started = Date.now();
-      git(
-        fleetRepo,
-        'merge',
-        '--no-ff',
-        '-q',
-        '-m',
-        `Merge ${name}`,
-        `stalwart/${name}`,
-      );
+      mergeProposal(name);
 
       const folder = `clusters/local/${name}`;
       const [valuesYaml, release] = ['values.yaml', 'helm-release.yaml'].map(
@@ -149,6 +172,51 @@ const git = (cwd: string, ...args: string[]) =>
         name: workload.metadata.name,
         replicas: { desired: replicas, ready: replicas },
       });
+
+      // Onboarded as the demo does (settings plan applied, Backstage's key in the Secret
+      // app-config.yaml names): the drift of what git declares reads in sync.
+      const drift = await stack.waitForJson<InstanceDriftResponseV1>(
+        `/api/stalwart/v1/entities/default/component/${name}/drift`,
+      );
+      // A chart keeping config.json in a Secret says so; nothing else failed to read.
+      const { config } = getChartFlavor(chart as ChartFlavorId).objectNames(
+        name,
+        { replicas },
+      );
+      expect(drift.errors.map(e => e.source)).toEqual(
+        config.kind === 'Secret' ? ['config.json'] : [],
+      );
+      expect(drift.pods.every(p => p.read)).toBe(true);
+      expect(drift.items.length).toBeGreaterThan(0);
+      expect(
+        drift.items.filter(i => i.class !== 'in-sync').map(i => i.id),
+      ).toEqual([]);
+    }, 300_000);
+
+    it('fails a merged instance whose chart version no registry holds with the reconciler’s reason, and runs nothing of it', async () => {
+      const name = 'mail-unknown-chart';
+      await createFromTemplate(name, { chartVersion: '9.9.9' });
+      mergeProposal(name);
+
+      const status = await waitFor(
+        'the lifecycle to fail',
+        async () => {
+          const res = await stack.request(
+            `/api/stalwart/v1/entities/default/component/${name}/status`,
+          );
+          const body = res.ok
+            ? ((await res.json()) as InstanceStatusResponseV1)
+            : undefined;
+          return body?.lifecycle?.phase === 'failed' ? body : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 1000 },
+      );
+      expect(status.lifecycle?.message).toMatch(
+        /version "9\.9\.9" not found in \S+ \(available: \d+\.\d+\.\d+\)/,
+      );
+      expect(status.clusters.map(c => c.workload)).toEqual(
+        status.clusters.map(() => null),
+      );
     }, 300_000);
   },
 );

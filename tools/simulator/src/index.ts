@@ -39,6 +39,11 @@ export type {
 export { encodeV015ApiKey } from './stalwart/v015/encodeV015ApiKey';
 export { encodeV016ApiKey } from './stalwart/v016/V016Server';
 export { applySettingsPlan } from './stalwart/v016/applySettingsPlan';
+export { onboardInstance } from './gitops/onboardInstance';
+export type {
+  BackstageCredentialsSecret,
+  Onboarding,
+} from './gitops/onboardInstance';
 export type { PlanApplyResult } from './stalwart/v016/applySettingsPlan';
 export { V016Server } from './stalwart/v016/V016Server';
 export { hasKubectl, KUBECTL, runKubectl } from './runKubectl';

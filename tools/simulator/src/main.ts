@@ -20,6 +20,8 @@ async function main() {
   const port = Number(argument('port') ?? 7070);
   const tls = !process.argv.includes('--http');
   const fleetRepo = argument('fleet-repo');
+  // <secret-name>[/<key>]: where onboarding stores Backstage's API key for each new instance.
+  const [secretName, key] = (argument('credentials-secret') ?? '').split('/');
   const server = await startSimulatorServer({
     scenarioDir,
     port,
@@ -32,6 +34,7 @@ async function main() {
             argument('charts') ?? '../shared/reference/charts',
           ),
           loadBalancerDelayMs: Number(argument('lb-delay-ms') ?? 5000),
+          backstageCredentials: secretName ? { secretName, key } : undefined,
         }
       : undefined,
   });

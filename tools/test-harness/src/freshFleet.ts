@@ -3,16 +3,13 @@ import { helmTemplate } from '@stalwart-backstage/helm';
 import {
   getChartFlavor,
   parseInstanceSpec,
-  parseSettingsPlanOperations,
   exampleInstanceSpec,
   renderInstance,
   type ChartFlavorId,
   type InstanceSpec,
 } from '@stalwart-backstage/plugin-stalwart-charts';
 import {
-  applySettingsPlan,
-  encodeV015ApiKey,
-  encodeV016ApiKey,
+  onboardInstance,
   startSimulatorServer,
   type PlanApplyResult,
   type SimulatorServer,
@@ -68,15 +65,6 @@ function exampleSpec(flavor: ChartFlavorId, index: number): InstanceSpec {
   return parsed.spec;
 }
 
-/** The Secret the backend reads Stalwart credentials from (`stalwart.credentials.default`). */
-const apiKeySecret = (namespace: string, apiKey: string) => ({
-  apiVersion: 'v1',
-  kind: 'Secret',
-  metadata: { name: API_KEY_SECRET, namespace },
-  type: 'Opaque',
-  data: { apiKey: Buffer.from(apiKey).toString('base64') },
-});
-
 /**
  * The CRD of every custom kind a chart renders (a FoundationDB operator's resources, a
  * secrets generator): a cluster a chart installs into already has the operators it needs.
@@ -113,8 +101,8 @@ function crdsFor(objects: readonly any[]): any[] {
  * Renders each flavor's example instance as the template does (values, GitOps files, settings
  * plan, catalog entity), deploys `helm template` of the real chart into one simulated cluster
  * as Flux would, behind a Stalwart that just booted (its first-start defaults, nothing edited),
- * applies the v0.16 settings plan as `stalwart-cli apply` does, gives Backstage an admin API key
- * and serves the instance folders from a Git host. Needs shared/reference/charts.
+ * and onboards it as the demo's simulated Flux does (the v0.16 settings plan applied as
+ * `stalwart-cli apply` does, an admin API key for Backstage in its Secret), and serves the instance folders from a Git host. Needs shared/reference/charts.
  */
 export async function startFreshFleet(
   flavors: readonly ChartFlavorId[],
@@ -175,7 +163,7 @@ export async function startFreshFleet(
   });
 
   const gitFiles: Record<string, string> = {};
-  const instances: FreshInstance[] = rendered.map((r, index) => {
+  const instances: FreshInstance[] = rendered.map(r => {
     const flavor = getChartFlavor(r.flavor);
     const stalwart = simulator.control.deployRelease(FRESH_CLUSTER, {
       flavor,
@@ -183,22 +171,13 @@ export async function startFreshFleet(
       namespace: r.spec.namespace,
       objects: r.objects,
     });
-    const { spec } = stalwart.document;
-    let apiKey: string;
-    if (stalwart.v016) {
-      apiKey = encodeV016ApiKey(1, index + 1, Buffer.alloc(20, index + 1));
-      spec.apiKeys = [{ token: apiKey, description: 'backstage' }];
-    } else {
-      const secret = `fresh-backstage-key-${index}`;
-      apiKey = encodeV015ApiKey('backstage', secret);
-      spec.principals = [
-        { name: 'backstage', type: 'apiKey', secret, roles: ['admin'] },
-      ];
-    }
-    simulator.control.apply(
-      FRESH_CLUSTER,
-      apiKeySecret(r.spec.namespace, apiKey),
-    );
+    const onboarding = onboardInstance({
+      cluster: stalwart.cluster,
+      stalwart,
+      namespace: r.spec.namespace,
+      settingsPlan: r.plan,
+      credentials: { secretName: API_KEY_SECRET },
+    });
     const folder = `/fleet/${r.catalogInfo.metadata.name}`;
     gitFiles[`${folder}/catalog-info.yaml`] = JSON.stringify(r.catalogInfo);
     const instance: FreshInstance = {
@@ -206,13 +185,10 @@ export async function startFreshFleet(
       spec: r.spec,
       entity: r.catalogInfo,
     };
-    if (r.plan !== undefined && stalwart.v016) {
-      gitFiles[`${folder}/settings-plan.ndjson`] = r.plan;
+    if (onboarding.plan) {
+      gitFiles[`${folder}/settings-plan.ndjson`] = r.plan!;
       instance.plan = r.plan;
-      instance.applied = applySettingsPlan(
-        stalwart.v016,
-        parseSettingsPlanOperations(r.plan),
-      );
+      instance.applied = onboarding.plan;
     }
     return instance;
   });

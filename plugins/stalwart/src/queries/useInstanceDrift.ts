@@ -11,13 +11,14 @@ import { stalwartApiRef } from '../api/StalwartApi';
 import { SharedQueryResult, useSharedQuery } from './useSharedQuery';
 
 /**
- * The settings drift of an instance entity, shared and refreshed like its status.
+ * The settings drift of an instance entity, shared and refreshed like its status; with
+ * `enabled: false` (an instance not deployed yet) nothing is asked.
  *
  * @public
  */
 export function useInstanceDrift(
   entity: Entity,
-  options: { includeHidden: boolean },
+  options: { includeHidden: boolean; enabled?: boolean },
 ): SharedQueryResult<InstanceDriftResponseV1> {
   const api = useApi(stalwartApiRef);
   const { includeHidden } = options;
@@ -32,5 +33,6 @@ export function useInstanceDrift(
   const key = `drift:${stringifyEntityRef(entity).toLocaleLowerCase('en-US')}${
     includeHidden ? ':all' : ''
   }`;
-  return useSharedQuery(isStalwartInstance(entity) ? key : undefined, fetcher);
+  const enabled = isStalwartInstance(entity) && options.enabled !== false;
+  return useSharedQuery(enabled ? key : undefined, fetcher);
 }

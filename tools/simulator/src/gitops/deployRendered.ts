@@ -12,7 +12,13 @@ import {
 import { ensureStalwartForRelease } from './stalwartForRelease';
 
 export type DeployOutcome =
-  | { ok: true; inventory: InventoryEntry[]; stalwart: SimulatedStalwart }
+  | {
+      ok: true;
+      inventory: InventoryEntry[];
+      stalwart: SimulatedStalwart;
+      /** Whether this deploy started the release's Stalwart (its first install). */
+      started: boolean;
+    }
   | { ok: false; message: string };
 
 /** The workload the descriptor names; its name never depends on the replica count. */
@@ -44,6 +50,7 @@ export function deployRendered(options: {
   const prepared = prepareObjects(cluster, options.objects, namespace);
   if (!prepared.ok) return prepared;
   const workload = workloadOf(prepared.objects, flavor, release);
+  const started = !options.fleet.find(cluster.name, namespace, release);
   // Registered before the pods exist, so each v0.15 pod boots the ConfigMap as it starts.
   const stalwart = ensureStalwartForRelease({
     cluster,
@@ -60,5 +67,5 @@ export function deployRendered(options: {
     prepared.objects,
     options.previous ?? [],
   );
-  return { ok: true, inventory, stalwart };
+  return { ok: true, inventory, stalwart, started };
 }

@@ -17,6 +17,8 @@ export interface FleetRelease {
   namespace: string;
   chart?: ChartRequest;
   valuesYaml: string;
+  /** The folder's `settings-plan.ndjson` (v0.16), which `stalwart-cli apply` applies. */
+  settingsPlan?: string;
   /** Why the folder cannot be reconciled at all (kustomize errors, a missing source). */
   problem?: string;
 }
@@ -69,6 +71,7 @@ function fluxChartRequest(release: any, objects: any[]): ChartRequest {
       `${chart.sourceRef?.kind} "${chart.sourceRef?.name}" not found`,
     );
   }
+  const namespace = release.metadata?.namespace ?? 'default';
   return {
     repository: source.spec.url,
     chart: chart.chart,
@@ -76,6 +79,14 @@ function fluxChartRequest(release: any, objects: any[]): ChartRequest {
       chart.sourceRef.kind === 'GitRepository'
         ? source.spec.ref?.tag ?? source.spec.ref?.branch
         : chart.version,
+    ...(chart.sourceRef.kind === 'HelmRepository'
+      ? {
+          helmChart: {
+            name: `${namespace}/${namespace}-${release.metadata?.name}`,
+            oci: source.spec.type === 'oci',
+          },
+        }
+      : {}),
   };
 }
 
@@ -266,5 +277,10 @@ export async function findReleases(checkout: string): Promise<FleetRelease[]> {
       .filter(o => isKind(o, 'Application', 'argoproj.io'))
       .map(owner => argoRelease(checkout, path.dirname(file), owner)),
   );
-  return [...flux, ...argo];
+  return [...flux, ...argo].map(release => {
+    const plan = path.join(checkout, release.folder, 'settings-plan.ndjson');
+    return fs.existsSync(plan)
+      ? { ...release, settingsPlan: fs.readFileSync(plan, 'utf8') }
+      : release;
+  });
 }

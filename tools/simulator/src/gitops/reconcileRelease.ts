@@ -10,12 +10,18 @@ import {
 } from './releaseStatus';
 import { resolveChart } from './resolveChart';
 import { deployRendered } from './deployRendered';
+import {
+  onboardInstance,
+  type BackstageCredentialsSecret,
+} from './onboardInstance';
 
 export interface ReconcileContext {
   cluster: SimulatedCluster;
   fleet: StalwartFleet;
   /** The folder holding `<referenceDir>/chart` for every flavor (shared/reference/charts). */
   chartsDir: string;
+  /** Where onboarding stores Backstage's API key for each new instance; none: not stored. */
+  credentials?: BackstageCredentialsSecret;
   /** The fleet repository commit being reconciled. */
   revision: string;
   now: () => Date;
@@ -129,6 +135,15 @@ export async function reconcileRelease(
       };
     } else {
       const { inventory } = deployed;
+      if (deployed.started) {
+        onboardInstance({
+          cluster,
+          stalwart: deployed.stalwart,
+          namespace: release.namespace,
+          settingsPlan: release.settingsPlan,
+          credentials: context.credentials,
+        });
+      }
       const flavor = rendered.chart.flavor;
       outcome = {
         ok: true,

@@ -13,6 +13,12 @@ export interface ChartRequest {
   chart: string;
   /** The chart version, or for a git source the tag. */
   version: string;
+  /**
+   * A Flux HelmRelease's `spec.chart` from a HelmRepository: the HelmChart
+   * (`<namespace>/<namespace>-<name>`) source-controller makes for it, and whether the
+   * repository is an OCI registry rather than an index.
+   */
+  helmChart?: { name: string; oci: boolean };
 }
 
 export type ResolvedChart =
@@ -24,6 +30,27 @@ const normalize = (url: string) =>
     .replace(/^oci:\/\//, '')
     .replace(/\.git$/, '')
     .replace(/\/+$/, '');
+
+/**
+ * Why a version the registry does not hold fails. Behind a Flux HelmRepository it is
+ * helm-controller's `HelmChart '<ns>/<name>' is not ready` with source-controller's reason
+ * (an index: `no '<chart>' chart with version matching '<version>' found`; an OCI registry:
+ * `could not locate a version matching provided version string <version>`); otherwise Helm's
+ * `helm pull` wording, as Argo CD's repo-server reports it.
+ */
+function versionNotFound(
+  request: ChartRequest,
+  flavor: ChartFlavor,
+  shipped: string,
+): string {
+  if (request.helmChart) {
+    const reason = request.helmChart.oci
+      ? `could not locate a version matching provided version string ${request.version}`
+      : `no '${request.chart}' chart with version matching '${request.version}' found`;
+    return `HelmChart '${request.helmChart.name}' is not ready: invalid chart reference: failed to get chart version for remote reference: ${reason}`;
+  }
+  return `chart "${flavor.chartName}" version "${request.version}" not found in ${request.repository} (available: ${shipped})`;
+}
 
 /**
  * Finds the chart a source asks for among the charts the simulated registries hold: each
@@ -49,10 +76,7 @@ export function resolveChart(
       ? flavor.source.tagFor(flavor.chartVersion)
       : flavor.chartVersion;
   if (request.version !== shipped) {
-    return {
-      ok: false,
-      message: `chart "${flavor.chartName}" version "${request.version}" not found in ${request.repository} (available: ${shipped})`,
-    };
+    return { ok: false, message: versionNotFound(request, flavor, shipped) };
   }
   const dir = path.join(chartsDir, flavor.referenceDir, 'chart');
   if (!fs.existsSync(path.join(dir, 'Chart.yaml'))) {

@@ -9,6 +9,7 @@ import {
   getChartFlavor,
   parseInstanceSpec,
   renderInstance,
+  type ChartFlavorId,
   type InstanceSpec,
 } from '@stalwart-backstage/plugin-stalwart-charts';
 import { createSimulator, type Simulator } from '../createSimulator';
@@ -39,8 +40,12 @@ const git = (cwd: string, ...args: string[]) =>
     },
   );
 
-function instanceSpec(name: string, engine: 'flux' | 'argocd'): InstanceSpec {
-  const input = exampleInstanceSpec('antigenic', engine, 'existing', name);
+function instanceSpec(
+  name: string,
+  engine: 'flux' | 'argocd',
+  flavor: ChartFlavorId = 'antigenic',
+): InstanceSpec {
+  const input = exampleInstanceSpec(flavor, engine, 'existing', name);
   input.gitops = { ...input.gitops!, path: `clusters/homelab/${name}` };
   const parsed = parseInstanceSpec(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
@@ -119,6 +124,7 @@ jest.setTimeout(60_000);
           pollMs: 60_000,
           certificateDelayMs: 30,
           loadBalancerDelayMs: 60,
+          backstageCredentials: { secretName: 'backstage-stalwart-api-key' },
         },
       });
     });
@@ -233,6 +239,48 @@ jest.setTimeout(60_000);
       },
     );
 
+    it('onboards an instance it first deploys: Backstage gets an admin API key in its Secret, once, and git never holds it', async () => {
+      const spec = instanceSpec('mail-keyed', 'flux');
+      await proposeAndMerge(repo, spec);
+      await simulator.gitops!.reconcileNow();
+      const secret = cluster().store.get(
+        type('Secret'),
+        spec.namespace,
+        'backstage-stalwart-api-key',
+      );
+      const apiKey = Buffer.from(secret.data.apiKey, 'base64').toString();
+      const [name, keySecret] = Buffer.from(apiKey.slice(4), 'base64')
+        .toString()
+        .split(':');
+      expect(apiKey.startsWith('api_')).toBe(true);
+      const stalwart = simulator.state.fleet.find(
+        'homelab',
+        spec.namespace,
+        spec.name,
+      )!;
+      expect(stalwart.document.spec.principals).toEqual([
+        { name, type: 'apiKey', secret: keySecret, roles: ['admin'] },
+      ]);
+      const history = git(repo, 'log', '-p', '--all');
+      expect(history).toContain('kind: HelmRelease');
+      expect(history).not.toContain(keySecret);
+
+      fs.appendFileSync(
+        path.join(repo, spec.gitops.path, 'values.yaml'),
+        'replicaCount: 2\n',
+      );
+      git(repo, 'commit', '-q', '-am', 'Raise the replicas');
+      await simulator.gitops!.reconcileNow();
+      expect(stalwart.document.spec.principals).toHaveLength(1);
+      expect(
+        cluster().store.get(
+          type('Secret'),
+          spec.namespace,
+          'backstage-stalwart-api-key',
+        ).data,
+      ).toEqual(secret.data);
+    });
+
     it('turns the HelmRelease not Ready with Helm’s own message and applies nothing when the chart refuses the values', async () => {
       const spec = instanceSpec('mail-bad', 'flux');
       await proposeAndMerge(repo, spec, (file, content) =>
@@ -261,6 +309,72 @@ jest.setTimeout(60_000);
       expect(cluster().store.list(type('StatefulSet'))).toEqual([]);
       expect(cluster().store.list(type('ConfigMap'))).toEqual([]);
     });
+
+    it.each([
+      [
+        'flux',
+        'kgrubb',
+        // helm-controller's HelmChartNotReady with source-controller's index lookup error
+        "HelmChart 'mail/mail-mail-unknown' is not ready: invalid chart reference: failed to get chart version for remote reference: no 'stalwart' chart with version matching '9.9.9' found",
+      ],
+      [
+        'argocd',
+        'antigenic',
+        'chart "antigenic-stalwart-helm-chart" version "9.9.9" not found in ghcr.io/antigenic-oss/charts (available: 1.0.4)',
+      ],
+    ] as const)(
+      'fails the %s release of the %s chart naming a version no registry holds, in the controller’s words, and applies none of it',
+      async (engine, flavor, message) => {
+        const spec = instanceSpec('mail-unknown', engine, flavor);
+        const shipped = getChartFlavor(flavor).chartVersion;
+        await proposeAndMerge(repo, spec, (file, content) =>
+          [
+            'chart-source.yaml',
+            'helm-release.yaml',
+            'application.yaml',
+          ].includes(file)
+            ? content.replaceAll(shipped, '9.9.9')
+            : content,
+        );
+        const [{ outcome }] = await simulator.gitops!.reconcileNow();
+        expect(outcome).toEqual({
+          ok: false,
+          reason: 'ArtifactFailed',
+          message,
+          revision: expect.any(String),
+        });
+
+        const owner = cluster()
+          .store.list(
+            cluster().typeOf(
+              engine === 'flux'
+                ? {
+                    apiVersion: 'helm.toolkit.fluxcd.io/v2',
+                    kind: 'HelmRelease',
+                  }
+                : { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' },
+            )!,
+          )
+          .find(o => o.metadata.name === 'mail-unknown');
+        expect(
+          engine === 'flux'
+            ? owner.status.conditions[0]
+            : owner.status.operationState,
+        ).toEqual(
+          expect.objectContaining(
+            engine === 'flux'
+              ? { type: 'Ready', status: 'False', message }
+              : { phase: 'Failed', message },
+          ),
+        );
+        for (const kind of ['StatefulSet', 'ConfigMap', 'Service', 'Secret']) {
+          expect(cluster().store.list(type(kind), spec.namespace)).toEqual([]);
+        }
+        expect(
+          simulator.state.fleet.find('homelab', spec.namespace, spec.name),
+        ).toBeUndefined();
+      },
+    );
 
     it('leaves a release the scenario already shows deployed alone until a commit changes what it declares, in the cluster its folder names', async () => {
       const spec = instanceSpec('mail-seen', 'argocd');

@@ -2,6 +2,7 @@ import type { SimulatedCluster } from '../kube/SimulatedCluster';
 import type { StalwartFleet } from '../stalwart/StalwartFleet';
 import { branchRevision, checkoutRevision } from './fleetCheckout';
 import { findReleases, type FleetRelease } from './findReleases';
+import type { BackstageCredentialsSecret } from './onboardInstance';
 import { reconcileRelease } from './reconcileRelease';
 import type { ReconcileOutcome } from './releaseStatus';
 import { scenarioReleases } from './scenarioReleases';
@@ -20,6 +21,12 @@ export interface GitOpsOptions {
   certificateDelayMs?: number;
   /** How long a LoadBalancer Service waits for its address (default 5 s). */
   loadBalancerDelayMs?: number;
+  /**
+   * The platform team's onboarding of each instance the reconciler first deploys stores
+   * Backstage's Stalwart API key in this Secret (`stalwart.credentials.default`); without it
+   * no key is made.
+   */
+  backstageCredentials?: BackstageCredentialsSecret;
 }
 
 /** @public */
@@ -71,6 +78,7 @@ export function startGitOpsReconciler(
           cluster,
           fleet,
           chartsDir: options.chartsDir,
+          credentials: options.backstageCredentials,
           revision,
           now: options.now,
         });

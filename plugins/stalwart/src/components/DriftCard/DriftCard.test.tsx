@@ -20,6 +20,7 @@ import {
 } from '../../__testUtils__/renderStalwart';
 import {
   clusterStatus,
+  lifecycleStatusResponse,
   statusResponse,
 } from '../../__testUtils__/statusFixtures';
 import { DriftCard } from './DriftCard';
@@ -369,4 +370,32 @@ describe('DriftCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('stalwart.settings.read')).toBeInTheDocument();
   });
+
+  it.each([
+    ['open', 'Proposed on branch stalwart/mail, not deployed yet'],
+    ['merged', 'Merged, waiting for Flux or Argo CD to deploy it'],
+  ] as const)(
+    'says calmly that an instance whose proposal is %s is not deployed yet, and asks for no drift',
+    async (state, title) => {
+      const driftRead = jest.fn();
+      server.use(
+        http.get(STATUS_URL, () =>
+          HttpResponse.json(
+            lifecycleStatusResponse({ branch: 'stalwart/mail', state }),
+          ),
+        ),
+        http.get(DRIFT_URL, () => {
+          driftRead();
+          return errorResponse(404, 'NotFoundError', 'no pods');
+        }),
+      );
+      await renderStalwart(<DriftCard />);
+
+      expect(await screen.findByRole('status')).toHaveTextContent(
+        `${title}: no Stalwart runs it yet, so there are no live settings to compare with git.`,
+      );
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      expect(driftRead.mock.calls.length).toBeLessThanOrEqual(1);
+    },
+  );
 });

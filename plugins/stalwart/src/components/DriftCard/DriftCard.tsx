@@ -30,6 +30,8 @@ import { AdoptionDialog, AdoptionTarget } from './AdoptionDialog';
 import { itemName } from './driftItems';
 import { KeepLiveButton } from './KeepLiveButton';
 import { RemediationDialog, RemediationTarget } from './RemediationDialog';
+import { DriftNotDeployed } from './DriftNotDeployed';
+import { isDeployed } from '../Lifecycle/lifecycleText';
 
 /** What happened after an executed plan, from the backend's re-check. */
 function appliedMessage(result: RemediationResultV1): string {
@@ -58,8 +60,10 @@ export function DriftCard() {
   const includeHidden = [...query.classes].some(
     c => DRIFT_CLASS_INFO[c].hiddenByDefault,
   );
-  const drift = useInstanceDrift(entity, { includeHidden });
   const status = useInstanceStatus(entity);
+  const lifecycle = status.data?.lifecycle;
+  const deployed = isDeployed(lifecycle);
+  const drift = useInstanceDrift(entity, { includeHidden, enabled: deployed });
   const reset = usePermission({
     permission: stalwartSettingsResetPermission,
     resourceRef: stringifyEntityRef(entity),
@@ -93,9 +97,11 @@ export function DriftCard() {
 
   return (
     <SectionCard title="Settings drift" subheader={subheader}>
-      {!isStalwartInstance(entity) ? (
-        <SetupEmptyState missing="annotation" />
-      ) : (
+      {!isStalwartInstance(entity) && <SetupEmptyState missing="annotation" />}
+      {isStalwartInstance(entity) && lifecycle && !deployed && (
+        <DriftNotDeployed lifecycle={lifecycle} />
+      )}
+      {isStalwartInstance(entity) && deployed && (
         <QueryStateFrame
           query={drift}
           subject="settings drift"

@@ -1,0 +1,17 @@
+import { Text } from '@backstage/ui';
+import type { InstanceLifecycle } from '@stalwart-backstage/plugin-stalwart-common';
+import { lifecycleTitle } from '../Lifecycle/lifecycleText';
+
+/**
+ * Drift compares git with a running Stalwart; before the instance is deployed there is none,
+ * which is expected rather than a failed read.
+ */
+export function DriftNotDeployed(props: { lifecycle: InstanceLifecycle }) {
+  return (
+    <Text as="p" role="status" variant="body-medium">
+      {`${lifecycleTitle(
+        props.lifecycle,
+      )}: no Stalwart runs it yet, so there are no live settings to compare with git. The drift is read once Flux or Argo CD deploys it.`}
+    </Text>
+  );
+}
