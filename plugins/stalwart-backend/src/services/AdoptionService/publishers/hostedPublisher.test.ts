@@ -116,12 +116,6 @@ describe('hostedPublishers', () => {
     const commits: any[] = [];
     const requests: any[] = [];
     server.use(
-      http.get(`${API}/repository/branches/:branch`, () =>
-        HttpResponse.json({ message: '404 Branch Not Found' }, { status: 404 }),
-      ),
-      http.post(`${API}/repository/branches`, () =>
-        HttpResponse.json({ name: BRANCH }, { status: 201 }),
-      ),
       http.post(`${API}/repository/commits`, async ({ request }) => {
         commits.push(await request.json());
         return HttpResponse.json({ id: 'c0ffee' }, { status: 201 });
