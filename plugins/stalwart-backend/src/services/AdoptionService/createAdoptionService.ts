@@ -16,6 +16,15 @@ import { ADOPTION_BRANCH_PREFIX, adoptionCommitMessage } from './commitMessage';
 import { instanceFolder } from './instanceFolder';
 import type { AdoptionProposal, AdoptionPublisher } from './publishers/types';
 
+const ALREADY = 'Another adoption of the same settings is already proposed';
+
+function alreadyProposed(proposal: { branch: string; url?: string }) {
+  const where = proposal.url
+    ? `on branch ${proposal.branch} (${proposal.url})`
+    : `on branch ${proposal.branch}`;
+  return `${ALREADY} ${where}: review or merge that one`;
+}
+
 export function createAdoptionService(options: {
   drift: DriftService;
   /** Where an instance's adoptions go: its hosted repository, or the local one. */
@@ -152,15 +161,6 @@ export function createAdoptionService(options: {
       }
     },
   };
-}
-
-const ALREADY = 'Another adoption of the same settings is already proposed';
-
-function alreadyProposed(proposal: { branch: string; url?: string }) {
-  const where = proposal.url
-    ? `on branch ${proposal.branch} (${proposal.url})`
-    : `on branch ${proposal.branch}`;
-  return `${ALREADY} ${where}: review or merge that one`;
 }
 
 export type AdoptionService = ReturnType<typeof createAdoptionService>;
