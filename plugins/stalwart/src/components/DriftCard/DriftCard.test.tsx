@@ -34,6 +34,7 @@ beforeEach(() => {
         statusResponse([clusterStatus({ cluster: 'homelab' })]),
       ),
     ),
+    http.get(`*/drift/adoptions`, () => HttpResponse.json({ proposals: [] })),
   );
 });
 

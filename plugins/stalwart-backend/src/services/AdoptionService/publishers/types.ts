@@ -1,3 +1,5 @@
+import type { AdoptionProposalV1 } from '@stalwart-backstage/plugin-stalwart-common';
+
 /** Where an instance's adoptions are proposed: the local fleet repository, GitHub or GitLab. */
 export interface AdoptionPublisher {
   /** The settings plan on the branch adoptions are proposed against. */
@@ -19,13 +21,8 @@ export interface AdoptionPublisher {
   propose(change: AdoptionChange): Promise<ProposedAdoption>;
 }
 
-/** An open adoption proposal and the drift items it adopts. */
-export interface AdoptionProposal {
-  branch: string;
-  itemIds: string[];
-  /** The pull request (GitHub) or merge request (GitLab); absent for a local branch. */
-  url?: string;
-}
+/** An open adoption proposal and the drift items it adopts, as `GET …/drift/adoptions` lists it. */
+export type AdoptionProposal = AdoptionProposalV1;
 
 export interface AdoptionChange {
   folder: string;
