@@ -3,8 +3,6 @@ import {
   mockServices,
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
 import { classifyDriftV016 } from '@stalwart-backstage/plugin-stalwart-node';
 import { mockGitHubPullRequests } from '@stalwart-backstage/test-harness';
 import { http, HttpResponse } from 'msw';
@@ -14,7 +12,10 @@ import type { ResolvedInstance } from '../InstanceResolver/types';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { edgeInput } from '../../../../stalwart-node/src/drift/__testUtils__/edgeDemo';
 import { createAdoptionService } from './createAdoptionService';
-import { hostedPublishers } from './publishers/hostedPublisher';
+import {
+  entityFrom,
+  testHostedPublishers,
+} from './publishers/__testUtils__/hostedFixtures';
 
 const input = edgeInput();
 const ITEM = 'x:SystemSettings/singleton/maxConnections';
@@ -25,37 +26,8 @@ const instance = {
   entityRef: 'component:default/mail-edge',
 } as ResolvedInstance;
 
-const entityFrom = (location: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'mail-edge',
-    annotations: {
-      'backstage.io/managed-by-location': `url:${location}`,
-      'stalwart.io/gitops-path': 'edge/mail',
-    },
-  },
-});
-
 function serviceFor(location: string) {
-  const hosted = hostedPublishers({
-    config: new ConfigReader({
-      integrations: {
-        github: [{ host: 'github.com', token: 'ghp-test' }],
-        gitlab: [
-          {
-            host: 'gitlab.com',
-            token: 'glpat-test',
-            apiBaseUrl: 'https://gitlab.com/api/v4',
-          },
-        ],
-      },
-    }),
-    urlReader: mockServices.urlReader.mock({
-      readUrl: async () => ({ buffer: async () => Buffer.from(input.plan) }),
-    }),
-    logger: mockServices.logger.mock(),
-  });
+  const { hosted } = testHostedPublishers(input.plan);
   const report = classifyDriftV016(input);
   return createAdoptionService({
     drift: {
@@ -294,9 +266,12 @@ describe('adoptions proposed in a hosted fleet repository', () => {
         start_branch: 'main',
         commit_message: `Keep the live value of 1 setting(s) of component:default/mail-edge\n\nAdopts-Item: ${ITEM}`,
       });
-      expect(commits[0].actions.map((a: any) => a.file_path)).toEqual([
-        'edge/mail/settings-plan.ndjson',
-      ]);
+      expect(
+        commits[0].actions.map((a: any) => [a.action, a.file_path]),
+      ).toEqual([['update', 'edge/mail/settings-plan.ndjson']]);
+      expect(
+        Buffer.from(commits[0].actions[0].content, 'base64').toString(),
+      ).toContain('"maxConnections":20000');
       expect(requests).toEqual([
         expect.objectContaining({
           source_branch: result.branch,
