@@ -139,7 +139,6 @@ export const stalwartPlugin = createBackendPlugin({
         });
         const adoptionService = createAdoptionService({
           drift: driftService,
-          repository,
           publisherFor: (entity, credentials) =>
             hosted.forEntity(entity, credentials) ?? local,
           planDirectories,

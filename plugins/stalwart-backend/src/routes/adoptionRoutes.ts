@@ -39,14 +39,16 @@ export function createAdoptionRoutes(options: {
   router.get(
     '/v1/entities/:namespace/:kind/:name/drift/adoptions',
     async (req, res) => {
-      const { instance } = await readInstance({
+      const { instance, credentials } = await readInstance({
         httpAuth,
         resolver,
         request: req,
         permission: stalwartSettingsReadPermission,
         deniedMessage: ref => `You may not read the settings of ${ref}`,
       });
-      res.json({ proposals: await adoption.proposed(instance) });
+      res.json({
+        proposals: await adoption.proposed(instance, credentials),
+      });
     },
   );
 

@@ -37,3 +37,25 @@ export interface AdoptionResultV1 {
   /** The pull request (GitHub) or merge request (GitLab) it opened; absent for a local branch. */
   url?: string;
 }
+
+/**
+ * An open adoption: a branch of the local fleet repository, or an open pull request (GitHub) /
+ * merge request (GitLab) of the hosted one, and the drift items its `Adopts-Item:` lines adopt.
+ *
+ * @public
+ */
+export interface AdoptionProposalV1 {
+  branch: string;
+  itemIds: string[];
+  /** The pull or merge request; absent for a branch of the local fleet repository. */
+  url?: string;
+}
+
+/**
+ * `GET …/drift/adoptions`: the instance's open adoptions.
+ *
+ * @public
+ */
+export interface AdoptionProposalsResponseV1 {
+  proposals: AdoptionProposalV1[];
+}

@@ -33,7 +33,11 @@ export type {
   GitOpsPatchV1,
 } from './gitopsActionsV1';
 export { ADOPTABLE_CLASSES } from './adoptionV1';
-export type { AdoptionResultV1 } from './adoptionV1';
+export type {
+  AdoptionProposalV1,
+  AdoptionProposalsResponseV1,
+  AdoptionResultV1,
+} from './adoptionV1';
 export type {
   ProposalMergeFileV1,
   ProposalMergeResultV1,

@@ -1,6 +1,7 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  AdoptionProposalsResponseV1,
   AdoptionResultV1,
   DriftRemediationAction,
   GitOpsAction,
@@ -86,6 +87,15 @@ export interface StalwartApi {
     request: AdoptionRequest,
     options?: StalwartRequestOptions,
   ): Promise<AdoptionResultV1>;
+
+  /**
+   * The instance's open adoptions (local branches, or hosted pull / merge requests with their
+   * link) and the drift items each adopts. Requires `stalwart.settings.read`.
+   */
+  listAdoptions(
+    entityRef: CompoundEntityRef,
+    options?: StalwartRequestOptions,
+  ): Promise<AdoptionProposalsResponseV1>;
 
   /**
    * Previews (`dryRun`) or runs a GitOps action on the instance's HelmRelease or Application:

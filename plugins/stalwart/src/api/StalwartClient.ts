@@ -3,6 +3,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
+  AdoptionProposalsResponseV1,
   AdoptionResultV1,
   GitOpsAction,
   GitOpsActionResultV1,
@@ -96,6 +97,16 @@ export class StalwartClient implements StalwartApi {
       method: 'POST',
       body: request,
     });
+  }
+
+  async listAdoptions(
+    entityRef: CompoundEntityRef,
+    options: StalwartRequestOptions = {},
+  ): Promise<AdoptionProposalsResponseV1> {
+    return this.request(
+      await this.entityUrl(entityRef, 'drift/adoptions'),
+      options,
+    );
   }
 
   async runGitOpsAction(

@@ -35,8 +35,6 @@ describe('createAdoptionService on the demo edge instance', () => {
           throw new Error('unused');
         },
       },
-      repository: () =>
-        LocalFleetRepository.open({ dir, defaultBranch: 'main' }),
       publisherFor: () =>
         localPublisher({
           repository: () =>
@@ -93,9 +91,9 @@ describe('createAdoptionService on the demo edge instance', () => {
       { cwd: dir, encoding: 'utf8' },
     );
     expect(changed.trim()).toBe('edge/mail/settings-plan.ndjson');
-    expect(await service().proposed(instance)).toEqual([
-      { branch: applied.branch, itemIds: [ITEM] },
-    ]);
+    expect(
+      await service().proposed(instance, request(false).credentials),
+    ).toEqual([{ branch: applied.branch, itemIds: [ITEM] }]);
     // After the merge, the plan declares what runs: the item is in sync, no other moved.
     const merged = execFileSync(
       'git',

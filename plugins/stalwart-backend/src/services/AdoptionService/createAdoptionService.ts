@@ -4,7 +4,6 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import type { ResolvedInstance } from '../InstanceResolver/types';
-import type { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import type { Entity } from '@backstage/catalog-model';
 import {
   digestOf,
@@ -13,16 +12,21 @@ import {
 import type { AdoptionResultV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import type express from 'express';
 import type { DriftService } from '../DriftService/types';
+import { ADOPTION_BRANCH_PREFIX, adoptionCommitMessage } from './commitMessage';
 import { instanceFolder } from './instanceFolder';
-import type { AdoptionPublisher } from './publishers/types';
+import type { AdoptionProposal, AdoptionPublisher } from './publishers/types';
 
-export const ADOPTION_BRANCH_PREFIX = 'stalwart-adopt/';
-const TRAILER = 'Adopts-Item: ';
+const ALREADY = 'Another adoption of the same settings is already proposed';
+
+function alreadyProposed(proposal: { branch: string; url?: string }) {
+  const where = proposal.url
+    ? `on branch ${proposal.branch} (${proposal.url})`
+    : `on branch ${proposal.branch}`;
+  return `${ALREADY} ${where}: review or merge that one`;
+}
 
 export function createAdoptionService(options: {
   drift: DriftService;
-  /** The local fleet repository, whose open adoption branches `proposed` lists. */
-  repository: () => Promise<LocalFleetRepository>;
   /** Where an instance's adoptions go: its hosted repository, or the local one. */
   publisherFor: (
     entity: Entity,
@@ -47,22 +51,19 @@ export function createAdoptionService(options: {
       await event.fail({ error });
     },
 
-    /** The open adoption branches of an instance and the items each adopts. */
-    async proposed(instance: ResolvedInstance) {
+    /**
+     * The open adoptions of an instance and the items each adopts: branches of the local fleet
+     * repository, or open pull / merge requests of the hosted one, each with its link.
+     */
+    async proposed(
+      instance: ResolvedInstance,
+      credentials: BackstageCredentials,
+    ): Promise<AdoptionProposal[]> {
       const reading = await drift.read({ instance });
       const folder = instanceFolder(reading.entity, options.planDirectories);
-      const repo = await options.repository();
-      const prefix = `${ADOPTION_BRANCH_PREFIX}${folder}/`;
-      const branches = await repo.listBranches(prefix);
-      return Promise.all(
-        branches.map(async branch => ({
-          branch,
-          itemIds: ((await repo.headMessage(branch)) ?? '')
-            .split('\n')
-            .filter(l => l.startsWith(TRAILER))
-            .map(l => l.slice(TRAILER.length)),
-        })),
-      );
+      return options
+        .publisherFor(reading.entity, credentials)
+        .proposals(`${ADOPTION_BRANCH_PREFIX}${folder}/`);
     },
 
     async adopt(request: {
@@ -131,16 +132,15 @@ export function createAdoptionService(options: {
       });
       const title = `Keep the live value of ${change.adopted.length} setting(s) of ${entityRef}`;
       try {
+        // Hosted publish actions would reuse (GitLab) or force-move (GitHub) an existing branch.
+        const existing = await publisher.existing(branch);
+        if (existing) throw new ConflictError(alreadyProposed(existing));
         const proposed = await publisher.propose({
           branch,
           folder,
           files: change.files.map(f => ({ path: f.path, content: f.after })),
           title,
-          message: [
-            title,
-            '',
-            ...change.adopted.map(id => `${TRAILER}${id}`),
-          ].join('\n'),
+          message: adoptionCommitMessage(title, change.adopted),
           author: {
             name: credentials.principal.userEntityRef,
             email: `${credentials.principal.userEntityRef.replace(
@@ -153,10 +153,8 @@ export function createAdoptionService(options: {
         return { ...result, ...proposed };
       } catch (error) {
         const refusal =
-          error instanceof ConflictError
-            ? new ConflictError(
-                `Another adoption of the same settings is already proposed on branch ${branch}: review or merge that one`,
-              )
+          error instanceof ConflictError && !error.message.startsWith(ALREADY)
+            ? new ConflictError(alreadyProposed({ branch }))
             : (error as Error);
         await event.fail({ error: refusal });
         throw refusal;

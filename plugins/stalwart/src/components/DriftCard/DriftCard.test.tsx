@@ -35,6 +35,7 @@ beforeEach(() => {
         statusResponse([clusterStatus({ cluster: 'homelab' })]),
       ),
     ),
+    http.get(`*/drift/adoptions`, () => HttpResponse.json({ proposals: [] })),
   );
 });
 

@@ -18,6 +18,7 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { useAdoptionProposals } from '../../queries/useAdoptionProposals';
 import { useInstanceDrift } from '../../queries/useInstanceDrift';
 import { useInstanceStatus } from '../../queries/useInstanceStatus';
 import { formatAge, secondsSince } from '../common/formatAge';
@@ -76,10 +77,21 @@ export function DriftCard() {
   const [applied, setApplied] = useState<RemediationResultV1>();
   const [adoption, setAdoption] = useState<AdoptionTarget>();
   const [proposed, setProposed] = useState<AdoptionResultV1>();
+  const proposals = useAdoptionProposals(entity);
+  const proposalOf = useMemo(
+    () =>
+      new Map(
+        (proposals.data?.proposals ?? []).flatMap(p =>
+          p.itemIds.map(id => [id, p] as const),
+        ),
+      ),
+    [proposals.data],
+  );
 
   const onProposed = (result: AdoptionResultV1) => {
     setAdoption(undefined);
     setProposed(result);
+    void proposals.refresh();
   };
 
   const onApplied = (plan: RemediationResultV1) => {
@@ -160,6 +172,7 @@ export function DriftCard() {
                       item={item}
                       engine={data.engine}
                       allowed={adopt.allowed}
+                      proposal={proposalOf.get(item.id)}
                       onKeepLive={chosen =>
                         setAdoption({
                           itemIds: [chosen.id],

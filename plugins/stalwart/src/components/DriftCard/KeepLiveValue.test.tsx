@@ -64,6 +64,7 @@ beforeEach(() => {
     http.get(DRIFT_URL, () =>
       HttpResponse.json({ ...driftResponse(), engine: 'v0.16' }),
     ),
+    http.get(ADOPTIONS_URL, () => HttpResponse.json({ proposals: [] })),
   );
 });
 
@@ -83,6 +84,27 @@ async function proposeItem() {
 }
 
 describe('Keep live value in the drift view', () => {
+  it('marks an item an open pull request already adopts as proposed, with its link, after a reload', async () => {
+    const PULL = 'https://github.com/acme/fleet/pull/3';
+    server.use(
+      http.get(ADOPTIONS_URL, () =>
+        HttpResponse.json({
+          proposals: [{ branch: BRANCH, itemIds: [ITEM], url: PULL }],
+        }),
+      ),
+    );
+    await renderStalwart(<DriftCard />);
+
+    const link = await screen.findByRole('link', {
+      name: `Review it: ${PULL}`,
+    });
+    expect(link).toHaveAttribute('href', PULL);
+    expect(link.parentElement).toHaveTextContent('Adoption proposed');
+    expect(
+      screen.queryByRole('button', { name: `Keep live value: ${ITEM}` }),
+    ).not.toBeInTheDocument();
+  });
+
   it('previews the diff and the target branch, then proposes the change with the live value it showed', async () => {
     const bodies = recordAdoptions(body =>
       HttpResponse.json(

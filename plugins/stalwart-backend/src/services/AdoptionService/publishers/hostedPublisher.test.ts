@@ -1,14 +1,13 @@
 import {
   mockCredentials,
-  mockServices,
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
-import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { mockGitHubPullRequests } from '@stalwart-backstage/test-harness';
-import { hostedPublishers } from './hostedPublisher';
+import {
+  entityFrom,
+  testHostedPublishers,
+} from './__testUtils__/hostedFixtures';
 
 const PLAN = '{"@type":"update","object":"SystemSettings","value":{}}\n';
 const ADOPTED =
@@ -28,40 +27,7 @@ const CHANGE = {
 };
 const credentials = mockCredentials.user('user:default/ops');
 
-const entityFrom = (location: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'mail-edge',
-    annotations: {
-      'backstage.io/managed-by-location': `url:${location}`,
-      'stalwart.io/gitops-path': 'edge/mail',
-    },
-  },
-});
-
-function publishers() {
-  const urlReader = mockServices.urlReader.mock({
-    readUrl: async () => ({ buffer: async () => Buffer.from(PLAN) }),
-  });
-  const hosted = hostedPublishers({
-    config: new ConfigReader({
-      integrations: {
-        github: [{ host: 'github.com', token: 'ghp-test' }],
-        gitlab: [
-          {
-            host: 'gitlab.com',
-            token: 'glpat-test',
-            apiBaseUrl: 'https://gitlab.com/api/v4',
-          },
-        ],
-      },
-    }),
-    urlReader,
-    logger: mockServices.logger.mock(),
-  });
-  return { hosted, urlReader };
-}
+const publishers = () => testHostedPublishers(PLAN);
 
 describe('hostedPublishers', () => {
   const server = setupServer();
@@ -106,67 +72,6 @@ describe('hostedPublishers', () => {
       expect.objectContaining({
         head: `acme:${BRANCH}`,
         base: 'main',
-        title: CHANGE.title,
-      }),
-    ]);
-  });
-
-  it('opens a GitLab merge request that updates only the plan of the instance folder', async () => {
-    const API = 'https://gitlab.com/api/v4/projects/mail%2Fops%2Ffleet';
-    const commits: any[] = [];
-    const requests: any[] = [];
-    server.use(
-      http.get(`${API}/repository/branches/:branch`, () =>
-        HttpResponse.json({ message: '404 Branch Not Found' }, { status: 404 }),
-      ),
-      http.post(`${API}/repository/branches`, () =>
-        HttpResponse.json({ name: BRANCH }, { status: 201 }),
-      ),
-      http.post(`${API}/repository/commits`, async ({ request }) => {
-        commits.push(await request.json());
-        return HttpResponse.json({ id: 'c0ffee' }, { status: 201 });
-      }),
-      http.post(`${API}/merge_requests`, async ({ request }) => {
-        requests.push(await request.json());
-        return HttpResponse.json(
-          {
-            iid: 4,
-            web_url: 'https://gitlab.com/mail/ops/fleet/-/merge_requests/4',
-          },
-          { status: 201 },
-        );
-      }),
-    );
-    const { hosted } = publishers();
-    const publisher = hosted.forEntity(
-      entityFrom(
-        'https://gitlab.com/mail/ops/fleet/-/blob/main/edge/mail/catalog-info.yaml',
-      ),
-      credentials,
-    )!;
-
-    await expect(publisher.propose(CHANGE)).resolves.toEqual({
-      url: 'https://gitlab.com/mail/ops/fleet/-/merge_requests/4',
-    });
-    expect(commits).toHaveLength(1);
-    expect(commits[0]).toMatchObject({ branch: BRANCH });
-    expect(
-      commits[0].actions.map((a: any) => ({
-        action: a.action,
-        file_path: a.file_path,
-        content: Buffer.from(a.content, 'base64').toString(),
-      })),
-    ).toEqual([
-      {
-        action: 'update',
-        file_path: 'edge/mail/settings-plan.ndjson',
-        content: ADOPTED,
-      },
-    ]);
-    expect(requests).toEqual([
-      expect.objectContaining({
-        source_branch: BRANCH,
-        target_branch: 'main',
         title: CHANGE.title,
       }),
     ]);

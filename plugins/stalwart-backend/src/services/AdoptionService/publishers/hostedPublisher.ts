@@ -14,19 +14,20 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { createPublishGithubPullRequestAction } from '@backstage/plugin-scaffolder-backend-module-github';
-import { createPublishGitlabMergeRequestAction } from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { SETTINGS_PLAN_PATH } from '@stalwart-backstage/plugin-stalwart-node';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { githubProposals } from './githubProposals';
+import { gitlabProposals } from './gitlabProposals';
 import { hostedRepository, type HostedRepository } from './hostedRepository';
 import type { AdoptionChange, AdoptionPublisher } from './types';
 
 /**
- * Adoptions as GitHub pull requests or GitLab merge requests, opened by the very actions the
- * Stalwart template publishes new instances with (`publish:github:pull-request`,
- * `publish:gitlab:merge-request`), with the integrations' credentials.
+ * Adoptions as GitHub pull requests, opened by the very action the Stalwart template publishes
+ * new instances with (`publish:github:pull-request`), or GitLab merge requests (see
+ * gitlabProposals for why not its action), with the integrations' credentials.
  */
 export function hostedPublishers(options: {
   config: Config;
@@ -34,17 +35,14 @@ export function hostedPublishers(options: {
   logger: LoggerService;
 }) {
   const integrations = ScmIntegrations.fromConfig(options.config);
-  const actions = {
-    github: createPublishGithubPullRequestAction({
-      integrations,
-      githubCredentialsProvider:
-        DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-      config: options.config,
-    }),
-    gitlab: createPublishGitlabMergeRequestAction({ integrations }),
-  };
+  const pullRequestAction = createPublishGithubPullRequestAction({
+    integrations,
+    githubCredentialsProvider:
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+    config: options.config,
+  });
 
-  const open = async (
+  const openPullRequest = async (
     hosted: HostedRepository,
     change: AdoptionChange,
     credentials: BackstageCredentials,
@@ -66,16 +64,12 @@ export function hostedPublishers(options: {
         description: change.message,
         sourcePath: '.',
         targetPath: change.folder,
-        ...(hosted.type === 'github'
-          ? {
-              commitMessage: change.message,
-              gitAuthorName: change.author.name,
-              gitAuthorEmail: change.author.email,
-            }
-          : { commitAction: 'update', removeSourceBranch: true }),
+        commitMessage: change.message,
+        gitAuthorName: change.author.name,
+        gitAuthorEmail: change.author.email,
       };
       const output: Record<string, unknown> = {};
-      await (actions[hosted.type].handler as (ctx: unknown) => Promise<void>)(
+      await (pullRequestAction.handler as (ctx: unknown) => Promise<void>)(
         actionContext({
           input,
           workspace,
@@ -84,7 +78,7 @@ export function hostedPublishers(options: {
           logger: options.logger,
         }),
       );
-      const url = output.remoteUrl ?? output.mergeRequestUrl;
+      const url = output.remoteUrl;
       return { url: typeof url === 'string' ? url : undefined };
     } finally {
       await fs.rm(workspace, { recursive: true, force: true });
@@ -102,13 +96,21 @@ export function hostedPublishers(options: {
       const { target } = parseLocationRef(
         entity.metadata.annotations![ANNOTATION_LOCATION],
       );
+      const reviews =
+        hosted.type === 'github'
+          ? {
+              ...githubProposals(hosted, integrations),
+              propose: (change: AdoptionChange) =>
+                openPullRequest(hosted, change, credentials),
+            }
+          : gitlabProposals(hosted, integrations);
       return {
+        ...reviews,
         async readPlan() {
           const url = new URL(SETTINGS_PLAN_PATH, target).href;
           const response = await options.urlReader.readUrl(url);
           return (await response.buffer()).toString('utf8');
         },
-        propose: change => open(hosted, change, credentials),
       };
     },
   };

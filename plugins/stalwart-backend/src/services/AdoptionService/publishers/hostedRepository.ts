@@ -8,6 +8,10 @@ import type { ScmIntegrationRegistry } from '@backstage/integration';
 /** The hosted fleet repository an entity's catalog file was read from, and its branch. */
 export interface HostedRepository {
   type: 'github' | 'gitlab';
+  host: string;
+  /** The GitHub owner, or the GitLab group path (`group/subgroup`). */
+  owner: string;
+  repo: string;
   /** As the scaffolder's publish actions take it: `host?owner=…&repo=…`. */
   repoUrl: string;
   branch: string;
@@ -42,6 +46,9 @@ export function hostedRepository(
   const query = new URLSearchParams({ owner: parts.owner, repo: parts.repo });
   return {
     type: integration.type,
+    host: url.host,
+    owner: parts.owner,
+    repo: parts.repo,
     repoUrl: `${url.host}?${query}`,
     branch: decodeURIComponent(parts.branch),
   };

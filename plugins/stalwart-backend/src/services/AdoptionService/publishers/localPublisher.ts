@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type { LocalFleetRepository } from '@stalwart-backstage/plugin-scaffolder-backend-module-stalwart';
 import { SETTINGS_PLAN_PATH } from '@stalwart-backstage/plugin-stalwart-node';
+import { adoptedItemIds } from '../commitMessage';
 import type { AdoptionPublisher } from './types';
 
 /** Adoptions as branches of the local fleet repository, which the embedded default deploys. */
@@ -18,7 +19,22 @@ export function localPublisher(options: {
       );
     return { repo, files };
   };
+  const proposal = async (repo: LocalFleetRepository, branch: string) => ({
+    branch,
+    itemIds: adoptedItemIds(await repo.headMessage(branch)),
+  });
   return {
+    async proposals(branchPrefix) {
+      const repo = await options.repository();
+      const branches = await repo.listBranches(branchPrefix);
+      return Promise.all(branches.map(branch => proposal(repo, branch)));
+    },
+    async existing(branch) {
+      const repo = await options.repository();
+      return (await repo.resolveBranch(branch))
+        ? proposal(repo, branch)
+        : undefined;
+    },
     async readPlan(folder) {
       const { files } = await folderOnDefault(folder);
       return files.find(f => f.path === SETTINGS_PLAN_PATH)!.content;
