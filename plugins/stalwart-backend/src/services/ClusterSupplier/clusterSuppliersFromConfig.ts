@@ -2,10 +2,11 @@ import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogClusterSupplier } from './catalog/catalogClusterSupplier';
+import { gkeClusterSupplier } from './gke/gkeClusterSupplier';
 import type { ClusterSupplier } from './types';
 
 /**
- * One supplier per `catalog` (and later `gke`) entry of `kubernetes.clusterLocatorMethods`:
+ * One supplier per `catalog` and `gke` entry of `kubernetes.clusterLocatorMethods`:
  * the locators whose clusters change while the backend runs. The fixed `config` and
  * `localKubectlProxy` entries are read by `readClusters`.
  */
@@ -27,6 +28,8 @@ export function clusterSuppliersFromConfig(options: {
             auth: options.auth,
           }),
         ];
+      case 'gke':
+        return [gkeClusterSupplier({ locator })];
       default:
         return [];
     }
