@@ -1,8 +1,6 @@
 import {
   createServiceFactory,
   type BackendFeature,
-  type SchedulerServiceTaskInvocationDefinition,
-  type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -21,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { eventually } from '../../../__testUtils__/cacheServiceTestKit';
 import { stalwartPlugin } from '../../../plugin';
+import { capturingScheduler } from '../../../__testUtils__/capturingScheduler';
 
 const IAM_USER = {
   accessKeyId: 'AKIASTALWARTTEST0001',
@@ -116,16 +115,7 @@ describe('clusters located in the catalog (the core catalog locator)', () => {
   });
 
   async function startBackend(entities: Entity[]) {
-    const tasks = new Map<
-      string,
-      SchedulerServiceTaskScheduleDefinition &
-        SchedulerServiceTaskInvocationDefinition
-    >();
-    const scheduler = mockServices.scheduler.mock({
-      scheduleTask: async task => {
-        tasks.set(task.id, task);
-      },
-    });
+    const scheduler = capturingScheduler();
     const backend = await startTestBackend({
       features: [
         stalwartPlugin,
@@ -149,8 +139,7 @@ describe('clusters located in the catalog (the core catalog locator)', () => {
       ],
     });
     stopBackend = () => backend.stop();
-    const refresh = tasks.get('stalwart-cluster-locators')!;
-    expect(refresh).toMatchObject({
+    expect(scheduler.task('stalwart-cluster-locators')).toMatchObject({
       scope: 'local',
       frequency: { seconds: 1 },
     });
@@ -159,7 +148,7 @@ describe('clusters located in the catalog (the core catalog locator)', () => {
         request(backend.server).get(
           `/api/stalwart/v1/entities/default/component/mail-${index}/status`,
         ),
-      refresh: () => refresh.fn(new AbortController().signal),
+      refresh: () => scheduler.run('stalwart-cluster-locators'),
     };
   }
 

@@ -1,7 +1,3 @@
-import type {
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
 import {
   mockServices,
   registerMswTestHooks,
@@ -23,6 +19,8 @@ import {
   serviceAccountKey,
 } from '../../../__testUtils__/fakeGoogle';
 import { stalwartPlugin } from '../../../plugin';
+import { mailEntity } from '../../../__fixtures__/mailRelease';
+import { capturingScheduler } from '../../../__testUtils__/capturingScheduler';
 
 const GKE_ENDPOINT = '34.118.0.10';
 const PROJECT = 'mail-fleet';
@@ -132,41 +130,19 @@ describe('clusters located by GKE (the core gke locator)', () => {
       ),
       ...simulator.handlers,
     );
-    const tasks = new Map<
-      string,
-      SchedulerServiceTaskScheduleDefinition &
-        SchedulerServiceTaskInvocationDefinition
-    >();
+    const scheduler = capturingScheduler();
     const backend = await startTestBackend({
       features: [
         stalwartPlugin,
-        mockServices.scheduler.mock({
-          scheduleTask: async task => {
-            tasks.set(task.id, task);
-          },
-        }).factory,
+        scheduler.factory,
         catalogServiceMock.factory({
           entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'mail',
-                namespace: 'default',
-                annotations: {
-                  'stalwart.io/release': 'stalwart-0000',
-                  'stalwart.io/namespace': 'mail-0000',
-                  'stalwart.io/chart': 'antigenic',
-                  'stalwart.io/hostname': 'stalwart-0000.example.com',
-                  'stalwart.io/clusters': 'fleet-1,other-team,viewer-only',
-                },
-              },
-              spec: {
-                type: 'service',
-                lifecycle: 'production',
-                owner: 'group:default/mail-team',
-              },
-            },
+            mailEntity({
+              'stalwart.io/release': 'stalwart-0000',
+              'stalwart.io/namespace': 'mail-0000',
+              'stalwart.io/hostname': 'stalwart-0000.example.com',
+              'stalwart.io/clusters': 'fleet-1,other-team,viewer-only',
+            }),
           ],
         }),
         mockServices.rootConfig.factory({
@@ -195,9 +171,7 @@ describe('clusters located by GKE (the core gke locator)', () => {
       ],
     });
     try {
-      await tasks
-        .get('stalwart-cluster-locators')!
-        .fn(new AbortController().signal);
+      await scheduler.run('stalwart-cluster-locators');
       expect(gkeRequests.sort()).toEqual([
         'mail-fleet/-',
         'viewer-project/europe-west1',
