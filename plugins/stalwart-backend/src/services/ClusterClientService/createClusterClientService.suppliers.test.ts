@@ -18,7 +18,6 @@ function changingSupplier(initial: SuppliedClusters) {
   let next: SuppliedClusters | Error = initial;
   const supplier: ClusterSupplier = {
     locator: 'catalog',
-    changes: true,
     getClusters: async () => {
       if (next instanceof Error) throw next;
       return next;

@@ -31,7 +31,7 @@ export interface ClusterClientService {
    * credentials changed, so their clients and watches are dropped; answers the unsubscriber.
    */
   onClustersChanged(listener: (clusters: string[]) => void): () => void;
-  /** Asks the cluster suppliers again (the fixed ones only the first time). */
+  /** Asks the cluster suppliers again. */
   refresh(): Promise<void>;
 }
 
@@ -108,21 +108,19 @@ export function createClusterClientService(options: {
 
   async function askSuppliers() {
     await Promise.all(
-      suppliers
-        .filter(supplier => supplier.changes || !answers.has(supplier))
-        .map(async supplier => {
-          try {
-            answers.set(supplier, await supplier.getClusters());
-            failures.delete(supplier);
-          } catch (error) {
-            // The last answer stays: a catalog that is briefly down must not unwatch clusters.
-            const message = error instanceof Error ? error.message : `${error}`;
-            failures.set(supplier, message);
-            options.logger?.warn(
-              `Could not read the clusters of the ${supplier.locator} cluster locator: ${message}`,
-            );
-          }
-        }),
+      suppliers.map(async supplier => {
+        try {
+          answers.set(supplier, await supplier.getClusters());
+          failures.delete(supplier);
+        } catch (error) {
+          // The last answer stays: a catalog that is briefly down must not unwatch clusters.
+          const message = error instanceof Error ? error.message : `${error}`;
+          failures.set(supplier, message);
+          options.logger?.warn(
+            `Could not read the clusters of the ${supplier.locator} cluster locator: ${message}`,
+          );
+        }
+      }),
     );
     apply();
   }

@@ -7,16 +7,12 @@ export interface SuppliedClusters {
 }
 
 /**
- * One entry of `kubernetes.clusterLocatorMethods`, read the way the core Kubernetes plugin
- * reads it, turned into clusters a shared, backend-credentialed watch cache can use.
+ * One entry of `kubernetes.clusterLocatorMethods` whose clusters change while the backend runs
+ * (`catalog`, `gke`), read the way the core Kubernetes plugin reads it and asked again on every
+ * refresh. The fixed entries (`config`, `localKubectlProxy`) are read once, by `readClusters`.
  */
 export interface ClusterSupplier {
-  /** The locator type, e.g. `catalog`, for logs. */
+  /** The locator type, e.g. `catalog`, for logs and reasons. */
   readonly locator: string;
-  /**
-   * Whether the answer can change while the backend runs (catalog, GKE), so it is asked again
-   * on every refresh; a fixed one (config) is asked once at startup.
-   */
-  readonly changes: boolean;
   getClusters(): Promise<SuppliedClusters>;
 }

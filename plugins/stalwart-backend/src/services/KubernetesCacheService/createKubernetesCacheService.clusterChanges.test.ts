@@ -31,9 +31,7 @@ describe('createKubernetesCacheService when the located clusters change', () => 
     let answer = located(before.url);
     const clusterClients = createClusterClientService({
       clusters: [],
-      suppliers: [
-        { locator: 'catalog', changes: true, getClusters: async () => answer },
-      ],
+      suppliers: [{ locator: 'catalog', getClusters: async () => answer }],
     });
     await clusterClients.refresh();
     const cache = createKubernetesCacheService({

@@ -98,7 +98,6 @@ export function catalogClusterSupplier(options: {
 
   return {
     locator: 'catalog',
-    changes: true,
     async getClusters() {
       const { items } = await options.catalog.getEntities(
         {

@@ -101,7 +101,6 @@ export function gkeClusterSupplier(options: {
 
   return {
     locator: 'gke',
-    changes: true,
     async getClusters() {
       let found: GkeCluster[];
       try {
