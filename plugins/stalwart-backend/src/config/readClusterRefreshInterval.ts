@@ -4,7 +4,14 @@ import type { HumanDuration } from '@backstage/types';
 /** How often the `catalog` and `gke` cluster locators are read again; default one minute. */
 export function readClusterRefreshInterval(config: Config): HumanDuration {
   const clusters = config.getOptionalConfig('stalwart.clusters');
-  return clusters?.has('refreshInterval')
-    ? readDurationFromConfig(clusters, { key: 'refreshInterval' })
-    : { minutes: 1 };
+  if (!clusters?.has('refreshInterval')) return { minutes: 1 };
+  try {
+    return readDurationFromConfig(clusters, { key: 'refreshInterval' });
+  } catch (error) {
+    throw new Error(
+      `stalwart.clusters.refreshInterval must be a duration such as { minutes: 1 } or '5m': ${
+        error instanceof Error ? error.message : error
+      }`,
+    );
+  }
 }

@@ -42,12 +42,13 @@ export const clusterClientServiceRef = createServiceRef<ClusterClientService>({
           logger,
         });
         if (suppliers.length > 0) {
+          const frequency = readClusterRefreshInterval(config);
           // After startup, so the catalog answers; each replica keeps its own list.
           lifecycle.addStartupHook(() =>
             scheduler.scheduleTask({
               id: 'stalwart-cluster-locators',
               scope: 'local',
-              frequency: readClusterRefreshInterval(config),
+              frequency,
               timeout: { minutes: 2 },
               fn: () => clusterClients.refresh(),
             }),
