@@ -2,11 +2,19 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /**
-   * The Stalwart backend reads its clusters from `kubernetes.clusterLocatorMethods` entries of
-   * type `config` (the core Kubernetes plugin declares those keys); this block tunes how it
-   * watches them.
+   * The Stalwart backend reads its clusters from the `config`, `localKubectlProxy`, `catalog`
+   * and `gke` entries of `kubernetes.clusterLocatorMethods` (the core Kubernetes plugin declares
+   * those keys); this block tunes how it watches them.
    */
   stalwart?: {
+    clusters?: {
+      /**
+       * How often the `catalog` and `gke` cluster locators are read again, so clusters added
+       * or removed there are watched or unwatched without a restart. Default 1 minute.
+       * @visibility backend
+       */
+      refreshInterval?: HumanDuration | string;
+    };
     status?: {
       /**
        * Timeout of each request to a Kubernetes API server. Default 10 seconds.

@@ -148,6 +148,7 @@ export const stalwartPlugin = createBackendPlugin({
         const unsignalledStatus = createStatusService({
           config: statusConfig,
           cache,
+          clusters: clusterClients,
           readProposal: localProposalReader({
             repoDir: gitops.localRepository,
             defaultBranch: gitops.defaultBranch,
@@ -180,7 +181,7 @@ export const stalwartPlugin = createBackendPlugin({
           }),
           auditor: deps.auditor,
           config: readStalwartGitOpsConfig(config),
-          configuredClusters: statusConfig.clusters.map(c => c.name),
+          configuredClusters: () => clusterClients.clusterNames(),
           argoCdNamespaces: statusConfig.argoCdNamespaces,
         });
         // One limit per user for GitOps writes, whether from the tab or an AI agent.

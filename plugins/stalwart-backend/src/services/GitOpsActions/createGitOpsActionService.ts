@@ -48,7 +48,8 @@ export function createGitOpsActionService(options: {
   objects: KubernetesObjectClient;
   auditor: AuditorService;
   config: StalwartGitOpsConfig;
-  configuredClusters: string[];
+  /** The clusters located now. */
+  configuredClusters: () => string[];
   argoCdNamespaces: string[];
   now?: () => Date;
 }): GitOpsActionService {

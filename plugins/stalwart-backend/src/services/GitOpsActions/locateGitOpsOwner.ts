@@ -17,20 +17,22 @@ export async function locateGitOpsOwner(options: {
   cache: KubernetesCacheService;
   entityRef: string;
   instance: InstanceLocation;
-  configuredClusters: string[];
+  /** The clusters located now. */
+  configuredClusters: () => string[];
   argoCdNamespaces: string[];
   cluster?: string;
 }): Promise<LocatedOwner> {
   const { instance, entityRef } = options;
-  const candidates = instance.clusters ?? options.configuredClusters;
+  const candidates = instance.clusters ?? options.configuredClusters();
   if (options.cluster && !candidates.includes(options.cluster))
     throw new InputError(
       `Invalid body: cluster "${
         options.cluster
       }" is not one of ${entityRef}'s clusters (${candidates.join(', ')})`,
     );
+  const located = options.configuredClusters();
   const clusters = (options.cluster ? [options.cluster] : candidates).filter(
-    c => options.configuredClusters.includes(c),
+    c => located.includes(c),
   );
   const found: LocatedOwner[] = [];
   for (const cluster of clusters) {

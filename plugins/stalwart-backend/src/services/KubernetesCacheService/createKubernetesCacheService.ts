@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { StalwartStatusConfig } from '../../config/types';
-import type { ClusterClient } from '../ClusterClientService/createClusterClient';
+import { clientsByCluster } from '../ClusterClientService/clientsByCluster';
 import {
   ClusterClientService,
   createClusterClientService,
@@ -18,6 +18,7 @@ import { mergeSnapshots } from './mergeSnapshots';
 
 /** Objects per list page: bounded memory per request, few requests for a fleet. */
 const LIST_PAGE_SIZE = 500;
+const KEY_SEPARATOR = '\u0000';
 
 /**
  * The watch cache shared by every request of this backend replica. It only holds what the
@@ -33,17 +34,12 @@ export function createKubernetesCacheService(options: {
     options.clusterClients ??
     createClusterClientService({ clusters: config.clusters });
   const stats: KubernetesRequestStats = { lists: 0, watches: 0 };
-  const clients = new Map<string, ClusterClient>(
-    config.clusters.map(cluster => [
-      cluster.name,
-      clusterClients.client(cluster.name, {
-        requestTimeoutMs: config.requestTimeoutMs,
-        maxRetries: config.maxRetries,
-        maxBackoffMs: config.maxBackoffMs,
-        stats,
-      }),
-    ]),
-  );
+  const clients = clientsByCluster(clusterClients, {
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxRetries: config.maxRetries,
+    maxBackoffMs: config.maxBackoffMs,
+    stats,
+  });
   const changeListeners = new Set<
     (change: { cluster: string; namespace: string }) => void
   >();
@@ -63,6 +59,17 @@ export function createKubernetesCacheService(options: {
   }, Math.max(1_000, config.idleTimeoutMs / 2));
   sweeper.unref();
 
+  // A cluster that left the located list (or changed its URL or credentials) stops its
+  // informers; its next read starts fresh ones if it is back.
+  const stopFollowingClusters = clusterClients.onClustersChanged(changed => {
+    for (const [key, { collection }] of collections) {
+      if (changed.includes(key.slice(0, key.indexOf(KEY_SEPARATOR)))) {
+        collections.delete(key);
+        collection.stop().catch(() => undefined);
+      }
+    }
+  });
+
   function collectionFor(
     cluster: string,
     kind: ResourceKind,
@@ -74,7 +81,7 @@ export function createKubernetesCacheService(options: {
     const watchedNamespace =
       config.watchScope === 'namespace' ? namespace : undefined;
     const key = [cluster, kind, labelSelector, watchedNamespace ?? ''].join(
-      '\u0000',
+      KEY_SEPARATOR,
     );
     let entry = collections.get(key);
     if (!entry) {
@@ -132,6 +139,8 @@ export function createKubernetesCacheService(options: {
     requestStats: () => ({ ...stats }),
     async stop() {
       clearInterval(sweeper);
+      stopFollowingClusters();
+      clients.stop();
       const all = [...collections.values()];
       collections.clear();
       await Promise.all(all.map(({ collection }) => collection.stop()));

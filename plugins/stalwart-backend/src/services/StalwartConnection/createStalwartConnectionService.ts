@@ -1,6 +1,6 @@
 import type { StalwartConnectionConfig } from '../../config/readStalwartConnectionConfig';
 import type { StalwartStatusConfig } from '../../config/types';
-import type { ClusterClient } from '../ClusterClientService/createClusterClient';
+import { clientsByCluster } from '../ClusterClientService/clientsByCluster';
 import {
   ClusterClientService,
   createClusterClientService,
@@ -34,20 +34,15 @@ export function createStalwartConnectionService(options: {
   const { statusConfig, config, cache } = options;
   const clusterClients =
     options.clusterClients ??
-    createClusterClientService({ clusters: statusConfig.clusters });
-  const clients = new Map<string, ClusterClient>(
-    statusConfig.clusters.map(cluster => [
-      cluster.name,
-      clusterClients.client(cluster.name, {
-        requestTimeoutMs: config.requestTimeoutMs,
-        maxRetries: config.maxRetries,
-        maxBackoffMs: statusConfig.maxBackoffMs,
-      }),
-    ]),
-  );
-  const unsupported = new Map(
-    statusConfig.unsupportedClusters.map(c => [c.name, c.reason]),
-  );
+    createClusterClientService({
+      clusters: statusConfig.clusters,
+      unsupportedClusters: statusConfig.unsupportedClusters,
+    });
+  const clients = clientsByCluster(clusterClients, {
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxRetries: config.maxRetries,
+    maxBackoffMs: statusConfig.maxBackoffMs,
+  });
   const credentials = new SecretCredentialsReader(
     clients,
     config.credentialsCacheTtlMs,
@@ -68,6 +63,17 @@ export function createStalwartConnectionService(options: {
   }, config.idleTimeoutMs);
   sweeper.unref();
 
+  function kubeConfigOf(cluster: string) {
+    const client = clients.get(cluster);
+    if (!client) {
+      throw new StalwartApiError({
+        reason: 'cluster-unreachable',
+        message: `Cluster ${cluster} is no longer among the located clusters`,
+      });
+    }
+    return client.kubeConfig;
+  }
+
   function agentFor(pod: StalwartPod): PortForwardAgent {
     const key = `${pod.cluster}/${pod.namespace}/${pod.name}/${pod.uid}/${pod.managementPort}`;
     let agent = agents.get(key);
@@ -75,7 +81,7 @@ export function createStalwartConnectionService(options: {
       agent = new PortForwardAgent(
         () =>
           openPortForward({
-            kubeConfig: clients.get(pod.cluster)!.kubeConfig,
+            kubeConfig: kubeConfigOf(pod.cluster),
             target: {
               cluster: pod.cluster,
               namespace: pod.namespace,
@@ -133,13 +139,13 @@ export function createStalwartConnectionService(options: {
   return {
     async connect({ instance: { entityRef, entity, location: instance } }) {
       const annotations = entity.metadata.annotations ?? {};
-      const names = instance.clusters ?? [...clients.keys()];
+      const names = instance.clusters ?? clusterClients.clusterNames();
 
       const clusters = await Promise.all(
         names.map(async (cluster): Promise<StalwartClusterConnection> => {
-          if (!clients.has(cluster)) {
+          if (!clients.get(cluster)) {
             const reason =
-              unsupported.get(cluster) ??
+              clusterClients.unsupportedReason(cluster) ??
               'it is not in kubernetes.clusterLocatorMethods';
             return {
               cluster,
@@ -199,6 +205,7 @@ export function createStalwartConnectionService(options: {
 
     async stop() {
       clearInterval(sweeper);
+      clients.stop();
       for (const agent of agents.values()) agent.destroy();
       agents.clear();
     },

@@ -12,6 +12,7 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-node';
 import type { StalwartStatusConfig } from '../../config/types';
 import type { KubernetesCacheService } from '../KubernetesCacheService/types';
+import type { ClusterClientService } from '../ClusterClientService/createClusterClientService';
 import { clusterFreshness } from './clusterFreshness';
 import { clustersHoldingRelease } from './clustersHoldingRelease';
 import { departedReasons } from './departedReasons';
@@ -30,23 +31,22 @@ export function createStatusService(options: {
   readProposal?: ProposalReader;
   config: StalwartStatusConfig;
   cache: KubernetesCacheService;
+  /** Which clusters are located now; default the ones fixed in `config`. */
+  clusters?: Pick<ClusterClientService, 'clusterNames' | 'unsupportedReason'>;
   now?: () => Date;
 }): StatusService {
   const { config, cache, now = () => new Date() } = options;
-  const configured = new Set(config.clusters.map(c => c.name));
-  const unsupported = new Map(
-    config.unsupportedClusters.map(c => [c.name, c.reason]),
-  );
+  const located = options.clusters ?? fixedClusters(config);
 
   async function clusterStatus(
     cluster: string,
     instance: InstanceLocation,
   ): Promise<ClusterInstanceStatusV1> {
     const at = now();
-    if (!configured.has(cluster)) {
+    if (!located.clusterNames().includes(cluster)) {
       return unavailable(
         cluster,
-        unsupported.get(cluster) ??
+        located.unsupportedReason(cluster) ??
           `Cluster "${cluster}" is not configured in kubernetes.clusterLocatorMethods`,
         at,
       );
@@ -116,7 +116,7 @@ export function createStatusService(options: {
 
   return {
     async getStatus({ entityRef, entity, location: instance }) {
-      const clusterNames = instance.clusters ?? [...configured];
+      const clusterNames = instance.clusters ?? located.clusterNames();
       const [searched, proposal] = await Promise.all([
         Promise.all(
           clusterNames.map(cluster => clusterStatus(cluster, instance)),
@@ -187,5 +187,17 @@ function unavailable(
     workload: null,
     pods: [],
     verdict: computeVerdict([{ cluster, ...freshness, reasons: [] }]),
+  };
+}
+
+function fixedClusters(
+  config: StalwartStatusConfig,
+): Pick<ClusterClientService, 'clusterNames' | 'unsupportedReason'> {
+  const unsupported = new Map(
+    config.unsupportedClusters.map(c => [c.name, c.reason]),
+  );
+  return {
+    clusterNames: () => config.clusters.map(c => c.name),
+    unsupportedReason: cluster => unsupported.get(cluster),
   };
 }

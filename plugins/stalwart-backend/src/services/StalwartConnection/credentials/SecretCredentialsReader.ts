@@ -30,7 +30,7 @@ export class SecretCredentialsReader {
   >();
 
   constructor(
-    private readonly clients: ReadonlyMap<string, ClusterClient>,
+    private readonly clients: Pick<ReadonlyMap<string, ClusterClient>, 'get'>,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {}
