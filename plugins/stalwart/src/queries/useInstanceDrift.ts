@@ -30,9 +30,14 @@ export function useInstanceDrift(
       }),
     [api, entity, includeHidden],
   );
-  const key = `drift:${stringifyEntityRef(entity).toLocaleLowerCase('en-US')}${
-    includeHidden ? ':all' : ''
-  }`;
+  const key = driftQueryKey(entity, includeHidden);
   const enabled = isStalwartInstance(entity) && options.enabled !== false;
   return useSharedQuery(enabled ? key : undefined, fetcher);
+}
+
+/** The shared cache's key for an instance's drift, shared by its drift card and the fleet page. */
+export function driftQueryKey(entity: Entity, includeHidden = false): string {
+  return `drift:${stringifyEntityRef(entity).toLocaleLowerCase('en-US')}${
+    includeHidden ? ':all' : ''
+  }`;
 }

@@ -251,6 +251,49 @@ describe('FleetPageContent', () => {
     expect(within(broken).getByTitle(reason)).toHaveTextContent('Failed');
   });
 
+  it('reads drift only for the instances on screen, so a large fleet is not read in full each interval', async () => {
+    const many = Array.from({ length: 120 }, (_, n) =>
+      instance(`mail-${String(n).padStart(3, '0')}`, `Mail ${n}`),
+    );
+    const driftReads: string[] = [];
+    server.use(
+      http.post(`*/api/stalwart/v1/statuses`, async ({ request }) => {
+        const { entityRefs } = (await request.json()) as {
+          entityRefs: string[];
+        };
+        return HttpResponse.json({
+          items: entityRefs.map(entityRef => ({
+            entityRef,
+            status: statusResponse([clusterStatus({ cluster: 'homelab' })]),
+          })),
+        });
+      }),
+      http.get(
+        '*/api/stalwart/v1/entities/default/component/:name/drift',
+        ({ params }) => {
+          driftReads.push(String(params.name));
+          return HttpResponse.json(driftResponse({ items: [] }));
+        },
+      ),
+    );
+    await renderStalwart(<FleetPageContent />, withCatalog(many as any));
+
+    await waitFor(() => expect(driftReads).toHaveLength(50), {
+      timeout: 10_000,
+    });
+    expect(new Set(driftReads)).toEqual(
+      new Set(many.slice(0, 50).map(e => e.metadata.name)),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: /next/i }));
+    await waitFor(() => expect(driftReads).toHaveLength(100), {
+      timeout: 10_000,
+    });
+    expect(new Set(driftReads.slice(50))).toEqual(
+      new Set(many.slice(50, 100).map(e => e.metadata.name)),
+    );
+  });
+
   it('says how to add an instance when the catalog has none', async () => {
     await renderStalwart(<FleetPageContent />, withCatalog([]));
     expect(

@@ -8,7 +8,7 @@ import {
   TablePagination,
   Text,
 } from '@backstage/ui';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../common/describeError';
 import { useWideScreen } from '../common/useWideScreen';
@@ -36,7 +36,12 @@ function useFleetQuery(): [FleetQuery, (next: FleetQuery) => void] {
 }
 
 /** The table with its filters and pager: a page of rows is all that renders, whatever the fleet. */
-export function FleetInstances(props: { rows: FleetRow[] }) {
+export function FleetInstances(props: {
+  rows: FleetRow[];
+  /** Told which instances are on screen whenever the page of rows changes. */
+  onPageChange?: (entityRefs: string[]) => void;
+}) {
+  const { onPageChange } = props;
   const [query, setQuery] = useFleetQuery();
   const options = useMemo(() => filterOptions(props.rows), [props.rows]);
   const sorted = useMemo(
@@ -49,6 +54,10 @@ export function FleetInstances(props: { rows: FleetRow[] }) {
     [props.rows, query],
   );
   const page = pageOf(sorted, query.page, FLEET_PAGE_SIZE);
+  const pageRefs = page.rows.map(r => r.entityRef).join('\n');
+  useEffect(() => {
+    onPageChange?.(pageRefs ? pageRefs.split('\n') : []);
+  }, [pageRefs, onPageChange]);
   const sortBy = (key: FleetSortKey) =>
     setQuery({
       ...query,
@@ -91,7 +100,8 @@ export function FleetInstances(props: { rows: FleetRow[] }) {
  * chart joins it only on wide screens. The new frontend system's page layout supplies the header.
  */
 export function FleetPageContent() {
-  const fleet = useFleet();
+  const [onScreen, setOnScreen] = useState<string[]>([]);
+  const fleet = useFleet(onScreen);
   const wide = useWideScreen();
 
   let body;
@@ -139,7 +149,7 @@ export function FleetPageContent() {
           </Card>
         )}
         <section aria-label="Instances">
-          <FleetInstances rows={fleet.rows} />
+          <FleetInstances rows={fleet.rows} onPageChange={setOnScreen} />
         </section>
       </Flex>
     );
