@@ -186,6 +186,10 @@ describe('createKubernetesCacheService across a fleet of namespaces', () => {
       expect(namespacesOf(fromEdge.Pod.items)).toEqual(['mail-edge']);
       expect(edge.listCount()).toBe(1);
       expect(cluster.listCount()).toBe(1);
+      // Stop only once both watches are open, or a watch still connecting outlives the test.
+      await eventually(() =>
+        expect(edge.requests.filter(r => r.watch)).toHaveLength(1),
+      );
     } finally {
       await twoClusters.stop();
       edge.closeWatches();
