@@ -16,6 +16,12 @@ export interface InstanceConfigFacts {
   dataStore?: string;
 }
 
+/** Facts per ConfigMap `data` object, with a copy of what they were read from. */
+const factsOfData = new WeakMap<
+  Record<string, string>,
+  { data: Record<string, string>; facts: InstanceConfigFacts | undefined }
+>();
+
 /**
  * Reads the listener, PROXY-trust and data-store facts from the ConfigMap a chart renders
  * (`config.toml` for v0.11–v0.15, `config.json` for v0.16). Returns `undefined` when the
@@ -35,12 +41,6 @@ export function readInstanceConfig(
   factsOfData.set(data, { data: { ...data }, facts });
   return facts;
 }
-
-/** Facts per ConfigMap `data` object, with a copy of what they were read from. */
-const factsOfData = new WeakMap<
-  Record<string, string>,
-  { data: Record<string, string>; facts: InstanceConfigFacts | undefined }
->();
 
 function sameData(a: Record<string, string>, b: Record<string, string>) {
   const keys = Object.keys(a);
