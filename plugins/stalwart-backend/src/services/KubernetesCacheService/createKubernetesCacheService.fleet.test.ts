@@ -151,48 +151,4 @@ describe('createKubernetesCacheService across a fleet of namespaces', () => {
     expect(cluster.requests.length).toBeGreaterThan(0);
     expect(cluster.requests.some(r => r.path.includes('secrets'))).toBe(false);
   });
-
-  it('starts listing a kind in every configured cluster on its first read in one, and serves each its own', async () => {
-    const edge = new FakeKubernetesCluster('https://edge.k8s.example.com');
-    edge.add(...releaseIn('mail-edge'));
-    server.use(...edge.handlers());
-    const prod = configFor(cluster);
-    const twoClusters = createKubernetesCacheService({
-      config: {
-        ...prod,
-        clusters: [
-          ...prod.clusters,
-          { ...prod.clusters[0], name: 'edge', url: edge.url },
-        ],
-      },
-      logger: mockServices.logger.mock(),
-    });
-
-    try {
-      await twoClusters.read({
-        cluster: 'prod',
-        namespace: 'mail',
-        kinds: ['Pod'],
-      });
-      await eventually(() => expect(edge.listCount()).toBe(1));
-      expect(edge.requests[0].path).toBe('/api/v1/pods');
-
-      const fromEdge = await twoClusters.read({
-        cluster: 'edge',
-        namespace: 'mail-edge',
-        kinds: ['Pod'],
-      });
-      expect(fromEdge.Pod.state).toBe('live');
-      expect(namespacesOf(fromEdge.Pod.items)).toEqual(['mail-edge']);
-      expect(edge.listCount()).toBe(1);
-      expect(cluster.listCount()).toBe(1);
-      // Stop only once both watches are open, or a watch still connecting outlives the test.
-      await eventually(() =>
-        expect(edge.requests.filter(r => r.watch)).toHaveLength(1),
-      );
-    } finally {
-      await twoClusters.stop();
-      edge.closeWatches();
-    }
-  });
 });

@@ -106,32 +106,12 @@ export function createKubernetesCacheService(options: {
     return entry;
   }
 
-  /** Kinds and selectors already started in every configured cluster. */
-  const warmedEverywhere = new Set<string>();
-
-  /**
-   * Cluster-wide, the first read of a kind starts its informers in every configured cluster,
-   * not only the one asked for: a fleet overview reads every cluster, and listing them one
-   * after the other as their instances come up left the backend waiting on each API server in
-   * turn instead of listing them all while it answers the first.
-   */
-  function warmEveryCluster(kind: ResourceKind, labelSelector: string) {
-    if (config.watchScope === 'namespace') return;
-    const key = `${kind}\u0000${labelSelector}`;
-    if (warmedEverywhere.has(key)) return;
-    warmedEverywhere.add(key);
-    for (const cluster of clients.keys()) {
-      collectionFor(cluster, kind, labelSelector, '');
-    }
-  }
-
   return {
     async read({ cluster, namespace, kinds }) {
       const entriesByKind = kinds.map(kind =>
-        WATCH_SELECTORS[kind].map(selector => {
-          warmEveryCluster(kind, selector);
-          return collectionFor(cluster, kind, selector, namespace);
-        }),
+        WATCH_SELECTORS[kind].map(selector =>
+          collectionFor(cluster, kind, selector, namespace),
+        ),
       );
       const unsettled = entriesByKind.flat().filter(e => !e.settled);
       if (unsettled.length > 0) {
