@@ -157,6 +157,12 @@ export interface Config {
      */
     notifications?: {
       /**
+       * Default true. False leaves the fleet unchecked: nothing is sent, and nothing reads the
+       * fleet's statuses in the background (a benchmark measuring a cold watch cache sets it).
+       * @visibility backend
+       */
+      enabled?: boolean;
+      /**
        * Days before a certificate expires at which its owner is told. Default `[14, 3]`.
        * @visibility backend
        */

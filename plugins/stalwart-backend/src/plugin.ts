@@ -240,6 +240,7 @@ export const stalwartPlugin = createBackendPlugin({
         });
         // Registered once the backend has started, so scheduling never delays its startup.
         lifecycle.addStartupHook(() => {
+          if (!notificationsConfig.enabled) return;
           deps.scheduler
             .scheduleTask({
               id: 'stalwart-owner-notifications',

@@ -41,6 +41,7 @@ const validConfig = {
     },
     remediation: { rateLimit: { requests: 10, window: { minutes: 1 } } },
     notifications: {
+      enabled: true,
       certificateExpiryDays: [14, 3],
       drift: { enabled: true, maxInstancesPerRun: 5 },
     },

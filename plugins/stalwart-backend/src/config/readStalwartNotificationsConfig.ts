@@ -3,6 +3,8 @@ import { HumanDuration } from '@backstage/types';
 
 /** The owner notifications' settings, read once at startup. */
 export interface StalwartNotificationsConfig {
+  /** False: the fleet is never checked, so nothing is sent. */
+  enabled: boolean;
   /** Days before a certificate's expiry at which its owner is told, e.g. `[14, 3]`. */
   certificateExpiryDays: number[];
   /** How often one backend of the cluster checks the fleet. */
@@ -40,6 +42,7 @@ export function readStalwartNotificationsConfig(
       `stalwart.notifications.drift.maxInstancesPerRun must be a whole number, at least 1, not ${maxInstancesPerRun}`,
     );
   return {
+    enabled: notifications?.getOptionalBoolean('enabled') ?? true,
     certificateExpiryDays: days,
     frequency: notifications?.has('frequency')
       ? readDurationFromConfig(notifications, { key: 'frequency' })

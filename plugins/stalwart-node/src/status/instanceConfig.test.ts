@@ -70,4 +70,23 @@ describe('readInstanceConfig', () => {
       }),
     ).toBeUndefined();
   });
+
+  it('answers a ConfigMap read again from what it read, and reads it anew once its data changed in place', () => {
+    const configMap: ConfigMapObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      data: {
+        'config.toml': '[storage]\ndata = "db"\n[store.db]\ntype = "rocksdb"\n',
+      },
+    };
+    const first = readInstanceConfig(configMap);
+    expect(readInstanceConfig(configMap)).toBe(first);
+    expect(first?.dataStore).toBe('rocksdb');
+
+    configMap.data!['config.toml'] = configMap.data!['config.toml'].replace(
+      'rocksdb',
+      'postgresql',
+    );
+    expect(readInstanceConfig(configMap)?.dataStore).toBe('postgresql');
+  });
 });

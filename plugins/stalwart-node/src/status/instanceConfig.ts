@@ -16,6 +16,12 @@ export interface InstanceConfigFacts {
   dataStore?: string;
 }
 
+/** Facts per ConfigMap `data` object, with a copy of what they were read from. */
+const factsOfData = new WeakMap<
+  Record<string, string>,
+  { data: Record<string, string>; facts: InstanceConfigFacts | undefined }
+>();
+
 /**
  * Reads the listener, PROXY-trust and data-store facts from the ConfigMap a chart renders
  * (`config.toml` for v0.11–v0.15, `config.json` for v0.16). Returns `undefined` when the
@@ -26,7 +32,27 @@ export interface InstanceConfigFacts {
 export function readInstanceConfig(
   configMap?: ConfigMapObject,
 ): InstanceConfigFacts | undefined {
-  const entries = Object.entries(configMap?.data ?? {});
+  const data = configMap?.data;
+  if (!data) return undefined;
+  // Every status read evaluates the same cached ConfigMap again; its parse is most of the cost.
+  const known = factsOfData.get(data);
+  if (known && sameData(known.data, data)) return known.facts;
+  const facts = factsOf(data);
+  factsOfData.set(data, { data: { ...data }, facts });
+  return facts;
+}
+
+function sameData(a: Record<string, string>, b: Record<string, string>) {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length && keys.every(k => a[k] === b[k])
+  );
+}
+
+function factsOf(
+  data: Record<string, string>,
+): InstanceConfigFacts | undefined {
+  const entries = Object.entries(data);
   const toml = entries.find(([key]) => key.endsWith('.toml'))?.[1];
   if (toml !== undefined) return factsFromToml(toml);
   const json = entries.find(([key]) => key.endsWith('.json'))?.[1];

@@ -106,7 +106,12 @@ export async function startFleetBackend(options: {
           },
         ],
       },
-      stalwart: { gitops: { localRepository: join(dir, 'fleet-repo') } },
+      stalwart: {
+        gitops: { localRepository: join(dir, 'fleet-repo') },
+        // The owner notifications read every status 20 s after start, while the catalog still
+        // ingests the fleet: they would warm the watch cache before the cold start is measured.
+        notifications: { enabled: false },
+      },
       // The benchmark signs in as a guest on loopback, production mode included.
       auth: {
         providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },

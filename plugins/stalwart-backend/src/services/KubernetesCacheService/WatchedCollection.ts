@@ -112,9 +112,9 @@ export class WatchedCollection {
     // objects, not the cluster's. An empty name would mean every namespace to it.
     const items = namespace ? this.informer.list(namespace) : [];
     if (this.notInstalled) return { state: 'not-installed', items: [] };
-    const departed = [...this.departed.values()].filter(
-      d => d.namespace === namespace,
-    );
+    const departed = this.departed.size
+      ? [...this.departed.values()].filter(d => d.namespace === namespace)
+      : [];
     const common = {
       items,
       syncedAt: this.syncedAt,

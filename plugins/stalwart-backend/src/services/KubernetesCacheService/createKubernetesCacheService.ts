@@ -45,7 +45,7 @@ export function createKubernetesCacheService(options: {
   >();
   const collections = new Map<
     string,
-    { collection: WatchedCollection; started: Promise<void> }
+    { collection: WatchedCollection; started: Promise<void>; settled: boolean }
   >();
 
   const sweeper = setInterval(() => {
@@ -102,7 +102,12 @@ export function createKubernetesCacheService(options: {
           listener({ cluster, namespace: changed }),
         ),
       );
-      entry = { collection, started: collection.start() };
+      const started = collection.start();
+      const created = { collection, started, settled: false };
+      started.then(() => {
+        created.settled = true;
+      });
+      entry = created;
       collections.set(key, entry);
     }
     return entry;
@@ -115,14 +120,19 @@ export function createKubernetesCacheService(options: {
           collectionFor(cluster, kind, selector, namespace),
         ),
       );
-      const entries = entriesByKind.flat();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>(resolve => {
-        timer = setTimeout(resolve, config.initialSyncTimeoutMs);
-      });
-      // A first read waits for the initial lists, but not longer than the sync timeout.
-      await Promise.race([Promise.all(entries.map(e => e.started)), timeout]);
-      clearTimeout(timer);
+      const unsettled = entriesByKind.flat().filter(e => !e.settled);
+      if (unsettled.length > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>(resolve => {
+          timer = setTimeout(resolve, config.initialSyncTimeoutMs);
+        });
+        // A first read waits for the initial lists, but not longer than the sync timeout.
+        await Promise.race([
+          Promise.all(unsettled.map(e => e.started)),
+          timeout,
+        ]);
+        clearTimeout(timer);
+      }
       return Object.fromEntries(
         kinds.map((kind, i) => [
           kind,

@@ -95,4 +95,25 @@ describe('createStatusSignals', () => {
     await settle();
     expect(published).toHaveLength(1);
   });
+
+  it('does not read again a status that was read after the last change reached the cache', async () => {
+    emit({ cluster: 'edge', namespace: 'mail' });
+    verdict = 'degraded';
+    await signalling.statusService.getStatus(resolvedInstanceOf(entity));
+    await settle();
+
+    expect(statusReads).toHaveBeenCalledTimes(1);
+    expect(published).toEqual([]);
+  });
+
+  it('reads again when another change arrives after that read, within the same wait', async () => {
+    emit({ cluster: 'edge', namespace: 'mail' });
+    await signalling.statusService.getStatus(resolvedInstanceOf(entity));
+    verdict = 'healthy';
+    emit({ cluster: 'edge', namespace: 'mail' });
+    await settle();
+
+    expect(statusReads).toHaveBeenCalledTimes(2);
+    expect(published).toHaveLength(1);
+  });
 });
