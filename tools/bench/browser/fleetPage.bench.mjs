@@ -265,9 +265,7 @@ try {
   console.log(
     line(`Nav click → all ${SIZE} statuses and 50 drifts shown`, 'allLoaded'),
   );
-  console.log(
-    line('Sort by Instance (pointer down → rows reordered)', 'sort'),
-  );
+  console.log(line('Sort by Instance (pointer down → rows reordered)', 'sort'));
   console.log(line('Search one instance (input → one row left)', 'filter'));
   console.log(
     `Cells of the first page still loading once every answer arrived: ${runs
