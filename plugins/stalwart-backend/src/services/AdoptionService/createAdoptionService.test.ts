@@ -23,12 +23,7 @@ describe('createAdoptionService on the demo edge instance', () => {
       drift: {
         read: async () =>
           ({
-            entity: {
-              metadata: {
-                name: 'mail-edge',
-                annotations: { 'stalwart.io/gitops-path': 'edge/mail' },
-              },
-            },
+            entity: instance.entity,
             report,
           } as any),
         toResponse: () => {
@@ -46,7 +41,15 @@ describe('createAdoptionService on the demo edge instance', () => {
     });
   const instance = {
     entityRef: 'component:default/mail-edge',
-  } as ResolvedInstance;
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'mail-edge',
+        annotations: { 'stalwart.io/gitops-path': 'edge/mail' },
+      },
+    },
+  } as unknown as ResolvedInstance;
   const request = (dryRun: boolean, extra = {}) => ({
     instance,
     credentials: {

@@ -59,10 +59,10 @@ export function createAdoptionService(options: {
       instance: ResolvedInstance,
       credentials: BackstageCredentials,
     ): Promise<AdoptionProposal[]> {
-      const reading = await drift.read({ instance });
-      const folder = instanceFolder(reading.entity, options.planDirectories);
+      // The folder comes from the entity alone: no live read of the server to list branches.
+      const folder = instanceFolder(instance.entity, options.planDirectories);
       return options
-        .publisherFor(reading.entity, credentials)
+        .publisherFor(instance.entity, credentials)
         .proposals(`${ADOPTION_BRANCH_PREFIX}${folder}/`);
     },
 

@@ -86,7 +86,10 @@ describe('adoptions proposed in a hosted fleet repository', () => {
       );
 
       await expect(
-        serviceFor(location).proposed(instance, credentials),
+        serviceFor(location).proposed(
+          { ...instance, entity: entityFrom(location) },
+          credentials,
+        ),
       ).resolves.toEqual([
         {
           branch: 'stalwart-adopt/edge/mail/abc',
@@ -186,7 +189,10 @@ describe('adoptions proposed in a hosted fleet repository', () => {
       );
 
       await expect(
-        serviceFor(location).proposed(instance, credentials),
+        serviceFor(location).proposed(
+          { ...instance, entity: entityFrom(location) },
+          credentials,
+        ),
       ).resolves.toEqual([
         {
           branch: 'stalwart-adopt/edge/mail/abc',

@@ -19,6 +19,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAdoptionProposals } from '../../queries/useAdoptionProposals';
+import { errorMessage } from '../common/describeError';
 import { useInstanceDrift } from '../../queries/useInstanceDrift';
 import { useInstanceStatus } from '../../queries/useInstanceStatus';
 import { formatAge, secondsSince } from '../common/formatAge';
@@ -136,6 +137,17 @@ export function DriftCard() {
                       onPress={() => setApplied(undefined)}
                     />
                   }
+                />
+              )}
+              {proposals.error && (
+                <Alert
+                  status="warning"
+                  role="status"
+                  icon
+                  title={`Could not list the open adoption proposals: ${errorMessage(
+                    proposals.error,
+                  )}`}
+                  description="An item already proposed may offer Keep live value again; a second proposal of it is refused."
                 />
               )}
               {proposed && (

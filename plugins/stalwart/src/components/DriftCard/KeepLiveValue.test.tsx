@@ -105,6 +105,22 @@ describe('Keep live value in the drift view', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('says when the open proposals could not be listed, so an item is not silently offered again', async () => {
+    server.use(
+      http.get(ADOPTIONS_URL, () =>
+        errorResponse(502, 'ServiceUnavailableError', 'GitHub answered 502'),
+      ),
+    );
+    await renderStalwart(<DriftCard />);
+
+    expect(
+      await screen.findByText(
+        /Could not list the open adoption proposals: GitHub answered 502/,
+      ),
+    ).toBeInTheDocument();
+    expect(await keepLive(ITEM)).toBeInTheDocument();
+  });
+
   it('previews the diff and the target branch, then proposes the change with the live value it showed', async () => {
     const bodies = recordAdoptions(body =>
       HttpResponse.json(
