@@ -18,6 +18,17 @@ const ITEM = 'x:SystemSettings/singleton/maxConnections';
 describe('createAdoptionService on the demo edge instance', () => {
   let dir: string;
   let report = classifyDriftV016(input);
+  const instance = {
+    entityRef: 'component:default/mail-edge',
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'mail-edge',
+        annotations: { 'stalwart.io/gitops-path': 'edge/mail' },
+      },
+    },
+  } as unknown as ResolvedInstance;
   const service = () =>
     createAdoptionService({
       drift: {
@@ -39,17 +50,6 @@ describe('createAdoptionService on the demo edge instance', () => {
       planDirectories: [],
       auditor: mockServices.auditor.mock(),
     });
-  const instance = {
-    entityRef: 'component:default/mail-edge',
-    entity: {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'mail-edge',
-        annotations: { 'stalwart.io/gitops-path': 'edge/mail' },
-      },
-    },
-  } as unknown as ResolvedInstance;
   const request = (dryRun: boolean, extra = {}) => ({
     instance,
     credentials: {
