@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import {
   expectNoCriticalA11yViolations,
+  expectNoTruncatedHeaders,
   expectNoWordWrapOrSideScroll,
   keepThemedScreenshots,
   README_VIEWPORT,
@@ -23,6 +24,7 @@ test('the fleet page lists every mail server with its verdict and filters them',
   await expect(row('Stalwart stalwart')).toContainText('Healthy');
   await expect(row('Stalwart mail (edge)')).toContainText('Critical');
   await expectNoWordWrapOrSideScroll(page);
+  await expectNoTruncatedHeaders(page);
   await expectNoCriticalA11yViolations(page);
   await keepThemedScreenshots(page, 'fleet');
 

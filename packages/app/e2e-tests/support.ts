@@ -77,7 +77,7 @@ export async function expectNoWordWrapOrSideScroll(page: Page) {
       );
     }
     const cells = document.querySelectorAll<HTMLElement>(
-      'main th, main td, main [role="columnheader"], main [role="gridcell"], main [role="rowheader"]',
+      'th, td, [role="columnheader"], [role="gridcell"], [role="rowheader"]',
     );
     for (const cell of cells) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -96,7 +96,7 @@ export async function expectNoWordWrapOrSideScroll(page: Page) {
         }
       }
     }
-    for (const table of document.querySelectorAll<HTMLElement>('main table')) {
+    for (const table of document.querySelectorAll<HTMLElement>('table')) {
       const box = table.parentElement!;
       if (box.scrollWidth > box.clientWidth + 1) {
         found.push(
@@ -107,4 +107,18 @@ export async function expectNoWordWrapOrSideScroll(page: Page) {
     return [...new Set(found)];
   });
   expect(problems).toEqual([]);
+}
+
+/** Fails when a table header's label is cut short with an ellipsis ("Ver…"). */
+export async function expectNoTruncatedHeaders(page: Page) {
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[role="columnheader"]')]
+      .filter(header =>
+        [header, ...header.querySelectorAll<HTMLElement>('*')].some(
+          el => el.scrollWidth > el.clientWidth + 1,
+        ),
+      )
+      .map(header => header.textContent),
+  );
+  expect(cut).toEqual([]);
 }

@@ -95,12 +95,15 @@ async function rowOf(title: string, loaded: string) {
   return row!;
 }
 
-/** Answers every media query as a wide (or narrow) screen would. */
-function screenIsWide(wide: boolean) {
+/** Answers every media query as a wide (or narrow) screen would, or as one `wide` px wide. */
+function screenIsWide(wide: boolean | number) {
   Object.defineProperty(window, 'matchMedia', {
     configurable: true,
     value: (media: string) => ({
-      matches: wide,
+      matches:
+        typeof wide === 'boolean'
+          ? wide
+          : wide >= Number(/min-width: (\d+)px/.exec(media)?.[1] ?? 0),
       media,
       addEventListener: () => {},
       removeEventListener: () => {},
@@ -199,6 +202,34 @@ describe('FleetPageContent', () => {
     expect(
       screen.queryByRole('img', { name: /Certificates by days left/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows all nine columns from 1700 px and leaves out chart and owner (still filters) at 1280 px, where nine headers would truncate', async () => {
+    const headers = () =>
+      screen.getAllByRole('columnheader').map(h => h.textContent);
+    serveFleet();
+
+    screenIsWide(1920);
+    const wide = await renderStalwart(
+      <FleetPageContent />,
+      withCatalog(entities),
+    );
+    await rowOf('Mail (edge)', 'Critical');
+    expect(headers()).toEqual(
+      expect.arrayContaining(['Chart', 'Owner', 'Cert days', 'Drifted']),
+    );
+    expect(headers()).toHaveLength(9);
+    wide.unmount();
+
+    screenIsWide(1280);
+    await renderStalwart(<FleetPageContent />, withCatalog(entities));
+    await rowOf('Mail (edge)', 'Critical');
+    expect(headers()).toHaveLength(7);
+    expect(headers()).not.toContain('Chart');
+    expect(headers()).not.toContain('Owner');
+    expect(
+      screen.getByRole('button', { name: /Filter by owner/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows a proposal by its phase, linked to the branch, and a failed rollout with the reconciler’s reason', async () => {

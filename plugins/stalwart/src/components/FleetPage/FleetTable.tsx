@@ -14,6 +14,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { CSSProperties, ReactNode } from 'react';
 import { errorKind } from '../common/describeError';
 import { TruncatedText } from '../common/TruncatedText';
+import { useWideScreen } from '../common/useWideScreen';
 import { VerdictBadge } from '../common/VerdictBadge';
 import { isDeployed, lifecycleLabel } from '../Lifecycle/lifecycleText';
 import type { FleetRow, FleetSortKey } from './fleetRows';
@@ -22,7 +23,10 @@ interface FleetColumn {
   key: FleetSortKey;
   label: string;
   numeric?: boolean;
+  /** Share of the table's width when all nine columns show (1700 px and wider). */
   width: string;
+  /** Share when the narrower screen leaves out the chart and owner columns. */
+  narrowWidth?: string;
   cell: (row: FleetRow) => ReactNode;
 }
 
@@ -84,13 +88,15 @@ const COLUMNS: FleetColumn[] = [
   {
     key: 'title',
     label: 'Instance',
-    width: '18%',
+    width: '16%',
+    narrowWidth: '15%',
     cell: row => (
       <span
         style={{
           display: 'block',
           overflow: 'hidden',
           textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
         }}
         title={row.title}
       >
@@ -101,19 +107,22 @@ const COLUMNS: FleetColumn[] = [
   {
     key: 'verdict',
     label: 'Verdict',
-    width: '13%',
+    width: '10%',
+    narrowWidth: '13%',
     cell: row => <VerdictCell row={row} />,
   },
   {
     key: 'version',
     label: 'Version',
     width: '9%',
+    narrowWidth: '13%',
     cell: row => text(row.version, row),
   },
   {
     key: 'cluster',
     label: 'Clusters',
     width: '10%',
+    narrowWidth: '13%',
     cell: row => text(row.clusters.join(', ') || undefined, row),
   },
   {
@@ -125,14 +134,15 @@ const COLUMNS: FleetColumn[] = [
   {
     key: 'owner',
     label: 'Owner',
-    width: '10%',
+    width: '9%',
     cell: row => text(row.owner, row),
   },
   {
     key: 'certificateDaysLeft',
     label: 'Cert days',
     numeric: true,
-    width: '8%',
+    width: '10%',
+    narrowWidth: '14%',
     cell: row => (
       <Text>{row.certificateDaysLeft ?? <Unknown row={row} />}</Text>
     ),
@@ -141,18 +151,27 @@ const COLUMNS: FleetColumn[] = [
     key: 'driftCount',
     label: 'Drifted',
     numeric: true,
-    width: '7%',
+    width: '9%',
+    narrowWidth: '13%',
     cell: row => <Text>{row.driftCount ?? <Unknown row={row} />}</Text>,
   },
   {
     key: 'gitops',
     label: 'GitOps',
-    width: '16%',
+    width: '18%',
+    narrowWidth: '19%',
     cell: row => text(row.gitops, row),
   },
 ];
 
 const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
+
+/**
+ * Each header takes about 63 px besides its text (padding and the sort indicator): nine of them
+ * fit without truncating only from about 1700 px; narrower, the chart and owner columns (both
+ * still filters) make room.
+ */
+const ALL_COLUMNS_MIN_WIDTH = 1700;
 
 /** One page of instances; sorting is the caller's, so it can live in the URL. */
 export function FleetTable(props: {
@@ -160,6 +179,13 @@ export function FleetTable(props: {
   sort: { key: FleetSortKey; direction: 'asc' | 'desc' };
   onSortChange: (key: FleetSortKey) => void;
 }) {
+  const allColumns = useWideScreen(ALL_COLUMNS_MIN_WIDTH);
+  const columns = allColumns
+    ? COLUMNS
+    : COLUMNS.filter(c => c.narrowWidth).map(c => ({
+        ...c,
+        width: c.narrowWidth!,
+      }));
   return (
     <TableRoot
       aria-label="Mail server instances"
@@ -171,7 +197,7 @@ export function FleetTable(props: {
       onSortChange={d => props.onSortChange(d.column as FleetSortKey)}
     >
       <TableHeader>
-        {COLUMNS.map(column => (
+        {columns.map(column => (
           <Column
             key={column.key}
             id={column.key}
@@ -186,7 +212,7 @@ export function FleetTable(props: {
       <TableBody>
         {props.rows.map(row => (
           <Row key={row.entityRef} id={row.entityRef}>
-            {COLUMNS.map(column => (
+            {columns.map(column => (
               <Cell
                 key={column.key}
                 style={column.numeric ? { textAlign: 'right' } : undefined}

@@ -1,24 +1,25 @@
 import { useEffect, useState } from 'react';
 
-const WIDE = '(min-width: 1200px)';
-
-const matches = () =>
+const matches = (query: string) =>
   typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    ? window.matchMedia(WIDE).matches
+    ? window.matchMedia(query).matches
     : false;
 
 /**
- * True on a screen wide enough for a side panel. Backstage UI's `useBreakpoint` decides once
- * per module load whether media queries exist, which a test cannot vary; this asks on mount.
+ * True on a screen at least `minWidth` pixels wide (by default, wide enough for a side panel).
+ * Backstage UI's `useBreakpoint` decides once per module load whether media queries exist,
+ * which a test cannot vary; this asks on mount.
  */
-export function useWideScreen(): boolean {
-  const [wide, setWide] = useState(matches);
+export function useWideScreen(minWidth = 1200): boolean {
+  const media = `(min-width: ${minWidth}px)`;
+  const [wide, setWide] = useState(() => matches(media));
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return undefined;
-    const query = window.matchMedia(WIDE);
+    const query = window.matchMedia(media);
+    setWide(query.matches);
     const update = () => setWide(query.matches);
     query.addEventListener('change', update);
     return () => query.removeEventListener('change', update);
-  }, []);
+  }, [media]);
   return wide;
 }
