@@ -16,3 +16,15 @@ export interface ClusterSupplier {
   readonly locator: string;
   getClusters(): Promise<SuppliedClusters>;
 }
+
+/** Sorts a locator's read clusters into the usable ones and the ones named with a reason. */
+export function suppliedClusters(
+  read: Array<ClusterConfig | UnsupportedCluster>,
+): SuppliedClusters {
+  return {
+    clusters: read.filter((c): c is ClusterConfig => !('reason' in c)),
+    unsupportedClusters: read.filter(
+      (c): c is UnsupportedCluster => 'reason' in c,
+    ),
+  };
+}

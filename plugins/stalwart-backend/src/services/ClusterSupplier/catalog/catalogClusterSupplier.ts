@@ -15,7 +15,7 @@ import {
   NO_CREDENTIAL_AUTH_PROVIDERS,
   viewerAuthProviderReason,
 } from '../authProviders';
-import type { ClusterSupplier } from '../types';
+import { type ClusterSupplier, suppliedClusters } from '../types';
 import { apiServerUrlProblem } from './validateApiServerUrl';
 
 /** Annotations never passed on as auth metadata, as in the core catalog locator. */
@@ -117,12 +117,7 @@ export function catalogClusterSupplier(options: {
         { credentials: await options.auth.getOwnServiceCredentials() },
       );
       const read = await Promise.all(items.map(toCluster));
-      return {
-        clusters: read.filter((c): c is ClusterConfig => !('reason' in c)),
-        unsupportedClusters: read.filter(
-          (c): c is UnsupportedCluster => 'reason' in c,
-        ),
-      };
+      return suppliedClusters(read);
     },
   };
 }

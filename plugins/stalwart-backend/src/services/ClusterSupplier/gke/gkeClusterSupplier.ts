@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import { ANNOTATION_KUBERNETES_AUTH_PROVIDER } from '@backstage/plugin-kubernetes-common';
 import type { ClusterConfig, UnsupportedCluster } from '../../../config/types';
 import { viewerAuthProviderReason } from '../authProviders';
-import type { ClusterSupplier } from '../types';
+import { type ClusterSupplier, suppliedClusters } from '../types';
 
 const ENDPOINT_TYPES = ['public', 'dns'];
 
@@ -115,12 +115,7 @@ export function gkeClusterSupplier(options: {
       const read = found
         .filter(c => labels.every(l => c.resourceLabels?.[l.key] === l.value))
         .map(toCluster);
-      return {
-        clusters: read.filter((c): c is ClusterConfig => !('reason' in c)),
-        unsupportedClusters: read.filter(
-          (c): c is UnsupportedCluster => 'reason' in c,
-        ),
-      };
+      return suppliedClusters(read);
     },
   };
 }
