@@ -102,7 +102,8 @@ function crdsFor(objects: readonly any[]): any[] {
  * plan, catalog entity), deploys `helm template` of the real chart into one simulated cluster
  * as Flux would, behind a Stalwart that just booted (its first-start defaults, nothing edited),
  * and onboards it as the demo's simulated Flux does (the v0.16 settings plan applied as
- * `stalwart-cli apply` does, an admin API key for Backstage in its Secret), and serves the instance folders from a Git host. Needs shared/reference/charts.
+ * `stalwart-cli apply` does, an admin API key for Backstage in its Secret), and serves the
+ * instance folders from a Git host. Needs shared/reference/charts.
  */
 export async function startFreshFleet(
   flavors: readonly ChartFlavorId[],
