@@ -8,6 +8,9 @@ import { useId } from 'react';
 import { itemName } from './driftItems';
 import { keepLiveAvailability } from './keepLiveAvailability';
 
+// A branch name or URL is one word to a reader: cut it at the cell's edge, never break it.
+const ONE_LINE = { display: 'block', maxWidth: '100%' } as const;
+
 /**
  * "Keep live value" for one drifted item, disabled with its reason when it cannot apply, or
  * "Adoption proposed" with the pull / merge request when an open adoption already keeps it.
@@ -28,11 +31,24 @@ export function KeepLiveButton(props: {
       <Flex direction="column" gap="1">
         <Text variant="body-small">Adoption proposed</Text>
         {proposal.url ? (
-          <Link href={proposal.url} target="_blank" variant="body-x-small">
+          <Link
+            href={proposal.url}
+            target="_blank"
+            variant="body-x-small"
+            truncate
+            title={proposal.url}
+            style={ONE_LINE}
+          >
             Review it: {proposal.url}
           </Link>
         ) : (
-          <Text variant="body-x-small" color="secondary">
+          <Text
+            variant="body-x-small"
+            color="secondary"
+            truncate
+            title={proposal.branch}
+            style={ONE_LINE}
+          >
             On branch {proposal.branch}
           </Text>
         )}
