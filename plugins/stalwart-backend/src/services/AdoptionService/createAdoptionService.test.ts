@@ -130,4 +130,29 @@ describe('createAdoptionService on the demo edge instance', () => {
     expect(lost.reason.name).toBe('ConflictError');
     expect(lost.reason.message).toContain('already proposed on branch');
   });
+
+  it('refuses to adopt a setting that an open proposal of other settings already adopts, naming that proposal', async () => {
+    const first = await service().adopt(request(false));
+    const adoptable = await Promise.all(
+      report.items.map(item =>
+        service()
+          .adopt(request(true, { itemIds: [item.id] }))
+          .then(dry => dry.adopted.includes(item.id) && item.id !== ITEM)
+          .catch(() => false),
+      ),
+    );
+    const other = report.items[adoptable.indexOf(true)];
+
+    const refusal = await service()
+      .adopt(request(false, { itemIds: [ITEM, other.id] }))
+      .catch(error => error);
+
+    expect(refusal.name).toBe('ConflictError');
+    expect(refusal.message).toBe(
+      `Another adoption of the same settings is already proposed on branch ${first.branch}: review or merge that one`,
+    );
+    expect(
+      await service().proposed(instance, request(false).credentials),
+    ).toHaveLength(1);
+  });
 });

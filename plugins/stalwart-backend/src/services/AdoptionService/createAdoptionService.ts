@@ -135,6 +135,12 @@ export function createAdoptionService(options: {
         // Hosted publish actions would reuse (GitLab) or force-move (GitHub) an existing branch.
         const existing = await publisher.existing(branch);
         if (existing) throw new ConflictError(alreadyProposed(existing));
+        // A different set of items makes a different branch: an open proposal of any of these
+        // items already decides their value.
+        const overlapping = (
+          await publisher.proposals(`${ADOPTION_BRANCH_PREFIX}${folder}/`)
+        ).find(open => open.itemIds.some(id => change.adopted.includes(id)));
+        if (overlapping) throw new ConflictError(alreadyProposed(overlapping));
         const proposed = await publisher.propose({
           branch,
           folder,

@@ -154,6 +154,37 @@ describe('adoptions proposed in a hosted fleet repository', () => {
       });
       expect(github.pulls).toHaveLength(1);
     });
+
+    it('lets one of two simultaneous adoptions of the same setting open the pull request and refuses the other with 409 naming the branch', async () => {
+      const github = mockGitHubPullRequests(server, {
+        owner: 'acme',
+        repo: 'fleet',
+        pullNumber: 12,
+      });
+
+      // Both pass the existence check before either creates the branch.
+      const results = await Promise.allSettled([
+        adopt(serviceFor(location), false),
+        adopt(serviceFor(location), false),
+      ]);
+
+      const opened = results.filter(r => r.status === 'fulfilled');
+      const refused = results.flatMap(r =>
+        r.status === 'rejected' ? [r.reason] : [],
+      );
+      expect(opened).toEqual([
+        {
+          status: 'fulfilled',
+          value: expect.objectContaining({ url: github.pullUrl }),
+        },
+      ]);
+      expect(refused).toHaveLength(1);
+      expect(refused[0].name).toBe('ConflictError');
+      expect(refused[0].message).toMatch(
+        /^Another adoption of the same settings is already proposed on branch stalwart-adopt\/edge\/mail\/\w+: review or merge that one$/,
+      );
+      expect(github.pulls).toHaveLength(1);
+    });
   });
 
   describe('on GitLab', () => {
@@ -245,6 +276,7 @@ describe('adoptions proposed in a hosted fleet repository', () => {
             { status: 404 },
           ),
         ),
+        http.get(`${GITLAB}/merge_requests`, () => HttpResponse.json([])),
         http.post(`${GITLAB}/repository/commits`, async ({ request }) => {
           commits.push(await request.json());
           return HttpResponse.json({ id: 'c0ffee' }, { status: 201 });

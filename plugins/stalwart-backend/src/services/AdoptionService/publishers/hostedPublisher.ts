@@ -9,6 +9,7 @@ import {
   parseLocationRef,
 } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
+import { ConflictError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrations,
@@ -77,7 +78,11 @@ export function hostedPublishers(options: {
           credentials,
           logger: options.logger,
         }),
-      );
+      ).catch(error => {
+        throw branchTaken(error)
+          ? new ConflictError(`Branch ${change.branch} already exists`)
+          : error;
+      });
       const url = output.remoteUrl;
       return { url: typeof url === 'string' ? url : undefined };
     } finally {
@@ -114,6 +119,27 @@ export function hostedPublishers(options: {
       };
     },
   };
+}
+
+/**
+ * Whether GitHub refused the pull request because a simultaneous adoption of the same items
+ * created its branch or opened its pull request first: both pass the existence check, and
+ * GitHub's 422 on the second ref or pull request is what tells them apart.
+ */
+function branchTaken(error: unknown): boolean {
+  for (let e = error as any; e; e = e.cause) {
+    const said = [
+      e.message,
+      ...(e.response?.data?.errors ?? []).map((x: any) => x?.message),
+    ].join(' ');
+    if (/Pull request already exists/i.test(said)) return true;
+    if (
+      e.status === 422 &&
+      /(Reference|pull request) already exists/i.test(said)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** What a publish action reads of a scaffolder task's context, outside of any task. */
