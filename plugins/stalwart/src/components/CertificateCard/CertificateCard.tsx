@@ -14,6 +14,7 @@ export function CertificateCard() {
           />
         ) : null
       }
+      notDeployed="cert-manager issues its certificate once Flux or Argo CD deploys it."
       missing={() => 'No certificate data from this cluster.'}
     />
   );

@@ -1,6 +1,5 @@
-import { Text } from '@backstage/ui';
 import type { InstanceLifecycle } from '@stalwart-backstage/plugin-stalwart-common';
-import { lifecycleTitle } from '../Lifecycle/lifecycleText';
+import { NotDeployedText } from '../Lifecycle/NotDeployedText';
 
 /**
  * Drift compares git with a running Stalwart; before the instance is deployed there is none,
@@ -8,10 +7,9 @@ import { lifecycleTitle } from '../Lifecycle/lifecycleText';
  */
 export function DriftNotDeployed(props: { lifecycle: InstanceLifecycle }) {
   return (
-    <Text as="p" role="status" variant="body-medium">
-      {`${lifecycleTitle(
-        props.lifecycle,
-      )}: no Stalwart runs it yet, so there are no live settings to compare with git. The drift is read once Flux or Argo CD deploys it.`}
-    </Text>
+    <NotDeployedText
+      lifecycle={props.lifecycle}
+      what="no Stalwart runs it yet, so there are no live settings to compare with git. The drift is read once Flux or Argo CD deploys it."
+    />
   );
 }

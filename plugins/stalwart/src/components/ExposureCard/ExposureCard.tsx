@@ -14,6 +14,7 @@ export function ExposureCard() {
           />
         ) : null
       }
+      notDeployed="its Service and mail ports appear here once Flux or Argo CD deploys it."
       missing={() => 'No Service data from this cluster.'}
     />
   );

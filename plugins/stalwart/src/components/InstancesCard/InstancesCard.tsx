@@ -26,6 +26,7 @@ export function InstancesCard() {
           </>
         ) : null
       }
+      notDeployed="its StatefulSet or Deployment and pods appear here once Flux or Argo CD deploys it."
       missing={status =>
         `No StatefulSet or Deployment of release ${status.instance.release} runs in namespace ${status.instance.namespace} here.`
       }

@@ -73,6 +73,25 @@ describe('the lifecycle on the Mail server tab', () => {
     ).toBeInTheDocument();
   });
 
+  it('says once per card that nothing runs yet, instead of per-cluster missing objects, while the instance is proposed', async () => {
+    serveStatus(lifecycleStatusResponse({ ...PROPOSAL, state: 'open' }));
+    await renderStalwart(<MailServerContent />);
+
+    const certificate = screen.getByRole('region', { name: 'Certificate' });
+    expect(await within(certificate).findByRole('status')).toHaveTextContent(
+      'Proposed on branch stalwart/mail, not deployed yet: cert-manager issues its certificate once Flux or Argo CD deploys it.',
+    );
+    for (const card of ['Instances', 'Certificate', 'Exposure']) {
+      const region = screen.getByRole('region', { name: card });
+      expect(
+        within(region).queryByText(/Missing|No Service|No StatefulSet/),
+      ).not.toBeInTheDocument();
+      expect(
+        within(region).queryByRole('heading', { name: /^Cluster / }),
+      ).not.toBeInTheDocument();
+    }
+  });
+
   it('says Reconciling with the rollout underway and keeps the verdict once pods exist', async () => {
     const objects = mailReleaseObjects();
     objects.workload!.status!.readyReplicas = 0;
