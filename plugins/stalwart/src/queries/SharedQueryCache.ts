@@ -54,6 +54,12 @@ export class SharedQueryCache {
     return (this.entries.get(key)?.snapshot ?? EMPTY) as QuerySnapshot<T>;
   }
 
+  /** Whether `key` has an answer yet: data, or the error of its last attempt. */
+  answered(key: string): boolean {
+    const snapshot = this.entries.get(key)?.snapshot;
+    return snapshot?.data !== undefined || snapshot?.error !== undefined;
+  }
+
   /**
    * Starts watching `key`; the first watcher (or one arriving after the data went old) fetches.
    * Returns the function that stops watching. `poll: false` refreshes only when asked (the

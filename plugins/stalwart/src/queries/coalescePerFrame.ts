@@ -33,3 +33,19 @@ function schedule(fn: () => void): () => void {
   const id = setTimeout(fn, 16);
   return () => clearTimeout(id);
 }
+
+/**
+ * Runs `fn` once the next frame is painted: a timeout set in a frame callback runs after that
+ * frame's paint. Returns how to cancel it.
+ */
+export function afterNextPaint(fn: () => void): () => void {
+  let cancelTimeout: (() => void) | undefined;
+  const cancelFrame = schedule(() => {
+    const id = setTimeout(fn);
+    cancelTimeout = () => clearTimeout(id);
+  });
+  return () => {
+    cancelFrame();
+    cancelTimeout?.();
+  };
+}

@@ -1,13 +1,10 @@
-import {
-  Entity,
-  getCompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { AdoptionProposalsResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import { isStalwartInstance } from '@stalwart-backstage/plugin-stalwart-common';
 import { useCallback } from 'react';
 import { stalwartApiRef } from '../api/StalwartApi';
+import { entityQueryKey } from './entityQueryKey';
 import { SharedQueryResult, useSharedQuery } from './useSharedQuery';
 
 /**
@@ -23,9 +20,7 @@ export function useAdoptionProposals(
       api.listAdoptions(getCompoundEntityRef(entity), { signal }),
     [api, entity],
   );
-  const key = `adoptions:${stringifyEntityRef(entity).toLocaleLowerCase(
-    'en-US',
-  )}`;
+  const key = entityQueryKey('adoptions', entity);
   return useSharedQuery(isStalwartInstance(entity) ? key : undefined, fetcher, {
     poll: false,
   });

@@ -1,13 +1,10 @@
-import {
-  Entity,
-  getCompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { InstanceDriftResponseV1 } from '@stalwart-backstage/plugin-stalwart-common';
 import { isStalwartInstance } from '@stalwart-backstage/plugin-stalwart-common';
 import { useCallback } from 'react';
 import { stalwartApiRef } from '../api/StalwartApi';
+import { entityQueryKey } from './entityQueryKey';
 import { SharedQueryResult, useSharedQuery } from './useSharedQuery';
 
 /**
@@ -36,8 +33,9 @@ export function useInstanceDrift(
 }
 
 /** The shared cache's key for an instance's drift, shared by its drift card and the fleet page. */
-export function driftQueryKey(entity: Entity, includeHidden = false): string {
-  return `drift:${stringifyEntityRef(entity).toLocaleLowerCase('en-US')}${
-    includeHidden ? ':all' : ''
-  }`;
+export function driftQueryKey(
+  entity: Entity | string,
+  includeHidden = false,
+): string {
+  return entityQueryKey(includeHidden ? 'drift-all' : 'drift', entity);
 }

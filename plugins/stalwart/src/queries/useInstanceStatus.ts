@@ -12,11 +12,12 @@ import {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import { useCallback, useEffect } from 'react';
 import { stalwartApiRef } from '../api/StalwartApi';
+import { entityQueryKey } from './entityQueryKey';
 import { SharedQueryResult, useSharedQuery } from './useSharedQuery';
 
 /** The cache key of an entity's status; one query per entity, whoever asks. */
-export function statusQueryKey(entity: Entity): string {
-  return `status:${stringifyEntityRef(entity).toLocaleLowerCase('en-US')}`;
+export function statusQueryKey(entity: Entity | string): string {
+  return entityQueryKey('status', entity);
 }
 
 /**

@@ -5,16 +5,13 @@ import { SharedQueryCache, stalwartQueryCacheApiRef } from './SharedQueryCache';
 import { QuerySpec, useSharedQueries } from './useSharedQueries';
 
 describe('useSharedQueries', () => {
-  function render(specs: QuerySpec<number>[], refreshIntervalMs = 60_000) {
+  function render(
+    specs: QuerySpec<number>[],
+    refreshIntervalMs = 60_000,
+    cache = new SharedQueryCache({ refreshIntervalMs }),
+  ) {
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <TestApiProvider
-        apis={[
-          [
-            stalwartQueryCacheApiRef,
-            new SharedQueryCache({ refreshIntervalMs }),
-          ],
-        ]}
-      >
+      <TestApiProvider apis={[[stalwartQueryCacheApiRef, cache]]}>
         {children}
       </TestApiProvider>
     );
@@ -64,5 +61,35 @@ describe('useSharedQueries', () => {
     for (let i = 0; i < rounds; i += 3) {
       expect(calls.slice(i, i + 3)).toEqual(['a', 'b', 'c']);
     }
+  });
+
+  it('sends the first requests only after the page asking for them has been drawn', async () => {
+    const fetch = jest.fn(async () => 1);
+    const { result } = render([{ key: 'a', fetch }]);
+
+    // Rendered and its effects run, but no frame painted yet: nothing asked, nothing shown.
+    expect(fetch).not.toHaveBeenCalled();
+    expect(result.current.get('a')).toBeUndefined();
+    await waitFor(() => expect(result.current.get('a')?.data).toBe(1));
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows an answer the cache already holds in the first render after mounting, without waiting for a frame', async () => {
+    const cache = new SharedQueryCache({ refreshIntervalMs: 60_000 });
+    const stop = cache.watch(
+      'a',
+      async () => 7,
+      () => {},
+    );
+    await waitFor(() => expect(cache.answered('a')).toBe(true));
+    stop();
+
+    const { result } = render(
+      [{ key: 'a', fetch: async () => 8 }],
+      60_000,
+      cache,
+    );
+
+    expect(result.current.get('a')?.data).toBe(7);
   });
 });

@@ -5,7 +5,7 @@ import {
   QuerySnapshot,
   stalwartQueryCacheApiRef,
 } from './SharedQueryCache';
-import { coalescePerFrame } from './coalescePerFrame';
+import { afterNextPaint, coalescePerFrame } from './coalescePerFrame';
 
 /** One key of a list watch, with how to fetch it. */
 export interface QuerySpec<T> {
@@ -39,14 +39,24 @@ export function useSharedQueries<T>(
     // Each of a fleet's thousands of answers arrives in its own task: one snapshot of all
     // keys and one render per frame, not one per answer (which is quadratic in the fleet).
     const scheduled = coalescePerFrame(sync);
-    const stops = current.map(s =>
-      cache.watch<T>(s.key, s.fetch, scheduled, { poll: false }),
-    );
-    const poll = setInterval(() => {
-      if (!isDocumentHidden()) current.forEach(s => void cache.refresh(s.key));
-    }, cache.refreshIntervalMs);
-    sync();
+    let stops: Array<() => void> = [];
+    let poll: ReturnType<typeof setInterval> | undefined;
+    // Thousands of watches and their requests take a while to start: the page that asks for
+    // them is drawn first.
+    const cancelStart = afterNextPaint(() => {
+      stops = current.map(s =>
+        cache.watch<T>(s.key, s.fetch, scheduled, { poll: false }),
+      );
+      poll = setInterval(() => {
+        if (!isDocumentHidden())
+          current.forEach(s => void cache.refresh(s.key));
+      }, cache.refreshIntervalMs);
+      sync();
+    });
+    // Answers this page or a card already has are shown at once, not after the paint.
+    if (current.some(s => cache.answered(s.key))) sync();
     return () => {
+      cancelStart();
       clearInterval(poll);
       scheduled.cancel();
       stops.forEach(stop => stop());

@@ -19,7 +19,7 @@ import {
   mailReleaseObjects,
   statusResponse,
 } from '../../__testUtils__/statusFixtures';
-import { FleetPageContent } from './FleetPage';
+import { FLEET_PAGE_SIZE, FleetPageContent } from './FleetPage';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -309,19 +309,20 @@ describe('FleetPageContent', () => {
     );
     await renderStalwart(<FleetPageContent />, withCatalog(many as any));
 
-    await waitFor(() => expect(driftReads).toHaveLength(50), {
+    const size = FLEET_PAGE_SIZE;
+    await waitFor(() => expect(driftReads).toHaveLength(size), {
       timeout: 10_000,
     });
     expect(new Set(driftReads)).toEqual(
-      new Set(many.slice(0, 50).map(e => e.metadata.name)),
+      new Set(many.slice(0, size).map(e => e.metadata.name)),
     );
 
     await userEvent.click(screen.getByRole('button', { name: /next/i }));
-    await waitFor(() => expect(driftReads).toHaveLength(100), {
+    await waitFor(() => expect(driftReads).toHaveLength(2 * size), {
       timeout: 10_000,
     });
-    expect(new Set(driftReads.slice(50))).toEqual(
-      new Set(many.slice(50, 100).map(e => e.metadata.name)),
+    expect(new Set(driftReads.slice(size))).toEqual(
+      new Set(many.slice(size, 2 * size).map(e => e.metadata.name)),
     );
   });
 

@@ -8,7 +8,7 @@ import {
   TablePagination,
   Text,
 } from '@backstage/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../common/describeError';
 import { useWideScreen } from '../common/useWideScreen';
@@ -26,13 +26,19 @@ import { FleetRow, FleetSortKey, sortFleetRows } from './fleetRows';
 import { FleetTable } from './FleetTable';
 import { useFleet } from './useFleet';
 
-export const FLEET_PAGE_SIZE = 50;
+// A page's React Aria rows are most of what drawing the fleet costs: 25 rows, as Backstage's
+// catalog table shows about, draw a 5,000-instance fleet within its 500 ms (docs/benchmarks.md).
+export const FLEET_PAGE_SIZE = 25;
 
 /** Search, filters, sort and page as the URL holds them. */
 function useFleetQuery(): [FleetQuery, (next: FleetQuery) => void] {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => parseFleetQuery(params), [params]);
-  return [query, next => setParams(fleetQueryParams(next), { replace: true })];
+  const setQuery = useCallback(
+    (next: FleetQuery) => setParams(fleetQueryParams(next), { replace: true }),
+    [setParams],
+  );
+  return [query, setQuery];
 }
 
 /** The table with its filters and pager: a page of rows is all that renders, whatever the fleet. */
@@ -53,27 +59,33 @@ export function FleetInstances(props: {
       ),
     [props.rows, query],
   );
-  const page = pageOf(sorted, query.page, FLEET_PAGE_SIZE);
+  const page = useMemo(
+    () => pageOf(sorted, query.page, FLEET_PAGE_SIZE),
+    [sorted, query.page],
+  );
   const pageRefs = page.rows.map(r => r.entityRef).join('\n');
   useEffect(() => {
     onPageChange?.(pageRefs ? pageRefs.split('\n') : []);
   }, [pageRefs, onPageChange]);
-  const sortBy = (key: FleetSortKey) =>
-    setQuery({
-      ...query,
-      sort: key,
-      direction:
-        query.sort === key && query.direction === 'asc' ? 'desc' : 'asc',
-      page: 0,
-    });
+  const sortBy = useCallback(
+    (key: FleetSortKey) =>
+      setQuery({
+        ...query,
+        sort: key,
+        direction:
+          query.sort === key && query.direction === 'asc' ? 'desc' : 'asc',
+        page: 0,
+      }),
+    [query, setQuery],
+  );
+  const sort = useMemo(
+    () => ({ key: query.sort, direction: query.direction }),
+    [query.sort, query.direction],
+  );
   return (
     <Flex direction="column" gap="3">
       <FleetFilters query={query} options={options} onChange={setQuery} />
-      <FleetTable
-        rows={page.rows}
-        sort={{ key: query.sort, direction: query.direction }}
-        onSortChange={sortBy}
-      />
+      <FleetTable rows={page.rows} sort={sort} onSortChange={sortBy} />
       {sorted.length === 0 && (
         <Text as="p" role="status">
           No instance matches the search and filters.

@@ -42,6 +42,7 @@ export function fleetRow(
   entity: Entity,
   status: QuerySnapshot<InstanceStatusResponseV1> | undefined,
   drift: QuerySnapshot<InstanceDriftResponseV1> | undefined,
+  entityRef = stringifyEntityRef(entity),
 ): FleetRow {
   const data = status?.data;
   const days = (data?.clusters ?? [])
@@ -54,7 +55,7 @@ export function fleetRow(
   const annotations = entity.metadata.annotations ?? {};
   const owner = entity.spec?.owner;
   return {
-    entityRef: stringifyEntityRef(entity),
+    entityRef,
     entity,
     title: entity.metadata.title ?? entity.metadata.name,
     owner: typeof owner === 'string' ? owner.replace(/^.*[:/]/, '') : undefined,

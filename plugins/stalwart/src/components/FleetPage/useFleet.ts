@@ -1,5 +1,4 @@
 import {
-  Entity,
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -44,30 +43,40 @@ export function useFleet(driftRefs: readonly string[] = []): {
     return response.items;
   }, [catalogApi]);
 
-  const items = useMemo(() => entities.value ?? [], [entities.value]);
+  // Each answer rebuilds the rows: an entity's ref and keys are made once per catalog answer.
+  const fleet = useMemo(
+    () =>
+      (entities.value ?? []).map(entity => {
+        const ref = stringifyEntityRef(entity);
+        return {
+          entity,
+          ref,
+          statusKey: statusQueryKey(ref),
+          driftKey: driftQueryKey(ref),
+        };
+      }),
+    [entities.value],
+  );
   const statusSpecs = useMemo<QuerySpec<InstanceStatusResponseV1>[]>(
     () =>
-      items.map(entity => ({
-        key: statusQueryKey(entity),
+      fleet.map(({ entity, statusKey }) => ({
+        key: statusKey,
         fetch: signal =>
           stalwartApi.getInstanceStatus(getCompoundEntityRef(entity), {
             signal,
           }),
       })),
-    [items, stalwartApi],
+    [fleet, stalwartApi],
   );
-  const byRef = useMemo(
-    () => new Map(items.map(entity => [stringifyEntityRef(entity), entity])),
-    [items],
-  );
+  const byRef = useMemo(() => new Map(fleet.map(f => [f.ref, f])), [fleet]);
   const driftRefsKey = driftRefs.join('\n');
   const driftSpecs = useMemo<QuerySpec<InstanceDriftResponseV1>[]>(
     () =>
       driftRefsKey
         .split('\n')
         .flatMap(ref => byRef.get(ref) ?? [])
-        .map(entity => ({
-          key: driftQueryKey(entity),
+        .map(({ entity, driftKey }) => ({
+          key: driftKey,
           fetch: signal =>
             stalwartApi.getInstanceDrift(getCompoundEntityRef(entity), {
               signal,
@@ -81,16 +90,16 @@ export function useFleet(driftRefs: readonly string[] = []): {
   // Typing in the search box re-renders the page: only new answers rebuild the rows.
   const rows = useMemo(
     () =>
-      items.map((entity: Entity, i) => {
-        const driftKey = driftQueryKey(entity);
-        return fleetRow(
+      fleet.map(({ entity, ref, statusKey, driftKey }) =>
+        fleetRow(
           entity,
-          statuses.get(statusSpecs[i].key),
+          statuses.get(statusKey),
           drifts.get(driftKey) ??
             cache.snapshot<InstanceDriftResponseV1>(driftKey),
-        );
-      }),
-    [items, statuses, drifts, statusSpecs, cache],
+          ref,
+        ),
+      ),
+    [fleet, statuses, drifts, cache],
   );
   return { loading: entities.loading, error: entities.error, rows };
 }
