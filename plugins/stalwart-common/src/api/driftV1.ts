@@ -149,6 +149,11 @@ export interface DriftReadErrorV1 {
    * `malformed-response`, `timeout`, `pod-unreachable`, …), or `declared-state-unavailable`.
    */
   reason?: string;
+  /**
+   * `info` for a part the report leaves out by design (a chart keeping its config in a Secret,
+   * which the backend does not read) while the rest is compared; absent means `warning`.
+   */
+  severity?: 'info' | 'warning';
   message: string;
 }
 

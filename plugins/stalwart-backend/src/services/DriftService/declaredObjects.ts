@@ -20,6 +20,8 @@ export interface DeclaredObjects {
   configText?: string;
   /** Why `configText` is missing. */
   configProblem?: string;
+  /** The chart keeps the config in a Secret, which is not read by design, not for a failure. */
+  configInSecret?: boolean;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function readDeclaredObjects(options: {
 
   if (names?.config.kind === 'Secret') {
     declared.configProblem = `The chart keeps ${names.config.key} in Secret ${names.config.name}, which the backend does not read (it may hold credentials), so it is not compared`;
+    declared.configInSecret = true;
     return declared;
   }
   const configMap = selected.configMap as ConfigMapObject | undefined;

@@ -357,6 +357,32 @@ describe('DriftCard', () => {
     expect(settingRows()).toHaveLength(4);
   });
 
+  it('says calmly, not as a failed read, that a config kept in a Secret is left out by design', async () => {
+    const message =
+      'The chart keeps config.json in Secret mail-config, which the backend does not read (it may hold credentials), so it is not compared';
+    server.use(
+      http.get(DRIFT_URL, () =>
+        HttpResponse.json(
+          driftResponse({
+            errors: [
+              {
+                source: 'config.json',
+                reason: 'declared-state-unavailable',
+                severity: 'info',
+                message,
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+    await renderStalwart(<DriftCard />);
+
+    expect(await screen.findByText(`Instance: ${message}`)).toBeInTheDocument();
+    expect(screen.queryByText(/reading config.json failed/)).toBeNull();
+    expect(settingRows()).toHaveLength(4);
+  });
+
   it('says which permission is missing when the drift is denied', async () => {
     server.use(
       http.get(DRIFT_URL, () =>

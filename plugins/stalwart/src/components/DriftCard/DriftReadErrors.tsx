@@ -1,22 +1,33 @@
 import { Alert } from '@backstage/ui';
 import type { DriftReadErrorV1 } from '@stalwart-backstage/plugin-stalwart-common';
 
-/** Reads that failed, shown above the items that still loaded. */
+/**
+ * Reads that failed, shown above the items that still loaded, and parts left out by design
+ * (severity `info`), which say so calmly rather than as a failure.
+ */
 export function DriftReadErrors(props: { errors: DriftReadErrorV1[] }) {
   return (
     <>
-      {props.errors.map(error => (
-        <Alert
-          key={`${error.pod ?? ''}:${error.source}`}
-          status="warning"
-          icon
-          title={`${error.pod ? `Pod ${error.pod}` : 'Instance'}: reading ${
-            error.source
-          } failed${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}: ${
-            error.message
-          }`}
-        />
-      ))}
+      {props.errors.map(error => {
+        const who = error.pod ? `Pod ${error.pod}` : 'Instance';
+        return error.severity === 'info' ? (
+          <Alert
+            key={`${error.pod ?? ''}:${error.source}`}
+            status="info"
+            icon
+            title={`${who}: ${error.message}`}
+          />
+        ) : (
+          <Alert
+            key={`${error.pod ?? ''}:${error.source}`}
+            status="warning"
+            icon
+            title={`${who}: reading ${error.source} failed${
+              error.statusCode ? ` (HTTP ${error.statusCode})` : ''
+            }: ${error.message}`}
+          />
+        );
+      })}
     </>
   );
 }

@@ -142,6 +142,8 @@ export async function readDriftV016(options: {
     errors.push({
       source: 'config.json',
       reason: 'declared-state-unavailable',
+      // Only x:DataStore comes from config.json: the plan still declares everything else.
+      ...(declared.configInSecret ? { severity: 'info' as const } : {}),
       message: declared.configProblem,
     });
 
