@@ -1,6 +1,6 @@
-import {
-  DefaultGithubCredentialsProvider,
-  type ScmIntegrationRegistry,
+import type {
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
 import { adoptedItemIds } from '../commitMessage';
@@ -14,12 +14,13 @@ import type { AdoptionProposal } from './types';
 export function githubProposals(
   hosted: HostedRepository,
   integrations: ScmIntegrationRegistry,
+  credentials: GithubCredentialsProvider,
 ) {
   const { owner, repo } = hosted;
   const octokit = async () => {
-    const { token } = await DefaultGithubCredentialsProvider.fromIntegrations(
-      integrations,
-    ).getCredentials({ url: `https://${hosted.host}/${owner}/${repo}` });
+    const { token } = await credentials.getCredentials({
+      url: `https://${hosted.host}/${owner}/${repo}`,
+    });
     return new Octokit({
       auth: token,
       baseUrl: integrations.github.byHost(hosted.host)?.config.apiBaseUrl,

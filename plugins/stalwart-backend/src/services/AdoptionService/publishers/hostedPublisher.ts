@@ -36,10 +36,12 @@ export function hostedPublishers(options: {
   logger: LoggerService;
 }) {
   const integrations = ScmIntegrations.fromConfig(options.config);
+  // One provider for listing and publishing: it caches GitHub App installation tokens.
+  const githubCredentialsProvider =
+    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   const pullRequestAction = createPublishGithubPullRequestAction({
     integrations,
-    githubCredentialsProvider:
-      DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+    githubCredentialsProvider,
     config: options.config,
   });
 
@@ -104,7 +106,11 @@ export function hostedPublishers(options: {
       const reviews =
         hosted.type === 'github'
           ? {
-              ...githubProposals(hosted, integrations),
+              ...githubProposals(
+                hosted,
+                integrations,
+                githubCredentialsProvider,
+              ),
               propose: (change: AdoptionChange) =>
                 openPullRequest(hosted, change, credentials),
             }
