@@ -19,7 +19,10 @@ export interface FleetRow {
   title: string;
   /** The owner as the catalog names it (`group:default/mail-team` reads `mail-team`). */
   owner?: string;
-  /** From the entity's annotations, so known before any status loads. */
+  /**
+   * The clusters the entity names, known before any status loads; for an entity naming none
+   * (every configured cluster), those its status covers once it loads.
+   */
   clusters: string[];
   chart?: string;
   verdict?: VerdictState;
@@ -53,16 +56,18 @@ export function fleetRow(
   const counts = drift?.data?.counts;
   const versions = data ? runningVersions(data.clusters) : [];
   const annotations = entity.metadata.annotations ?? {};
+  // An entity that names no cluster runs in every configured one: its status lists them.
+  const named = (annotations[STALWART_ANNOTATIONS.clusters] ?? '')
+    .split(',')
+    .map(c => c.trim())
+    .filter(Boolean);
   const owner = entity.spec?.owner;
   return {
     entityRef,
     entity,
     title: entity.metadata.title ?? entity.metadata.name,
     owner: typeof owner === 'string' ? owner.replace(/^.*[:/]/, '') : undefined,
-    clusters: (annotations[STALWART_ANNOTATIONS.clusters] ?? '')
-      .split(',')
-      .map(c => c.trim())
-      .filter(Boolean),
+    clusters: named.length ? named : data?.clusters.map(c => c.cluster) ?? [],
     chart: annotations[STALWART_ANNOTATIONS.chart],
     verdict: data?.verdict.state,
     lifecycle: data?.lifecycle,
