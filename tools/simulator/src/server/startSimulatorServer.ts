@@ -36,6 +36,8 @@ export interface SimulatorServer {
   certificate?: string;
   control: SimulatorControl;
   simulator: Simulator;
+  /** How many TCP connections clients have opened to it so far. */
+  connectionsAccepted(): number;
   close(): Promise<void>;
 }
 
@@ -83,7 +85,9 @@ export async function startSimulatorServer(
     }).catch(() => socket.destroy());
   });
   const sockets = new Set<import('node:net').Socket>();
+  let accepted = 0;
   server.on('connection', socket => {
+    accepted += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -105,6 +109,7 @@ export async function startSimulatorServer(
     certificate: tls?.cert,
     control: simulator.control,
     simulator,
+    connectionsAccepted: () => accepted,
     close: () =>
       new Promise<void>(resolve => {
         simulator.close();

@@ -12,6 +12,7 @@ import {
   KubernetesRequestError,
 } from '../KubernetesCacheService/KubernetesRequestError';
 import type { KubernetesRequestStats } from '../KubernetesCacheService/types';
+import { keepAliveAgent } from './keepAliveAgent';
 
 /** Requests to one cluster, with its credentials, timeouts and retries applied. */
 export interface ClusterClient {
@@ -96,6 +97,7 @@ export function createClusterClient(
     options;
   const stats = options.stats ?? { lists: 0, watches: 0 };
   const server = kubeConfig.getCurrentCluster()!.server.replace(/\/$/, '');
+  const agent = keepAliveAgent();
 
   async function sendOnce(
     method: 'GET' | 'PATCH',
@@ -105,6 +107,7 @@ export function createClusterClient(
     const requestOptions: https.RequestOptions = {};
     await kubeConfig.applyToHTTPSOptions(requestOptions);
     const url = new URL(server + path);
+    agent.apply(requestOptions, kubeConfig.getCurrentCluster(), url.protocol);
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined = undefined;
