@@ -15,4 +15,7 @@ for theme in light dark; do
 done
 cp "$shots/template-review.png" docs/images/template-preview.png
 cp "$shots/template-review-dark.png" docs/images/template-preview-dark.png
+for step in proposed merge-preview running; do
+  cp "$shots/lifecycle-$step.png" "docs/images/lifecycle-$step.png"
+done
 echo "Updated the README's screenshots in docs/images/"
