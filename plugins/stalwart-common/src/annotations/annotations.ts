@@ -35,3 +35,18 @@ export function isStalwartInstance(entity: {
 }): boolean {
   return Boolean(entity.metadata.annotations?.[STALWART_ANNOTATIONS.release]);
 }
+
+/**
+ * The clusters an entity's `stalwart.io/clusters` annotation names; none means the instance
+ * runs in every configured cluster.
+ *
+ * @public
+ */
+export function namedClusters(entity: {
+  metadata: { annotations?: Record<string, string> };
+}): string[] {
+  return (entity.metadata.annotations?.[STALWART_ANNOTATIONS.clusters] ?? '')
+    .split(',')
+    .map(c => c.trim())
+    .filter(Boolean);
+}

@@ -1,1 +1,5 @@
-export { STALWART_ANNOTATIONS, isStalwartInstance } from './annotations';
+export {
+  STALWART_ANNOTATIONS,
+  isStalwartInstance,
+  namedClusters,
+} from './annotations';

@@ -1,6 +1,9 @@
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { STALWART_ANNOTATIONS } from '@stalwart-backstage/plugin-stalwart-common';
+import {
+  namedClusters,
+  STALWART_ANNOTATIONS,
+} from '@stalwart-backstage/plugin-stalwart-common';
 import type { ResolvedInstance } from './types';
 import {
   ChartFlavor,
@@ -30,15 +33,12 @@ export function instanceFromEntity(
       `${entityRef} is not a Stalwart instance: it has no ${STALWART_ANNOTATIONS.release} annotation`,
     );
   }
-  const clusters = annotations[STALWART_ANNOTATIONS.clusters]
-    ?.split(',')
-    .map(c => c.trim())
-    .filter(Boolean);
+  const clusters = namedClusters(entity);
   const chart = annotations[STALWART_ANNOTATIONS.chart]?.trim() || undefined;
   return {
     release,
     namespace: annotations[STALWART_ANNOTATIONS.namespace]?.trim() || 'default',
-    clusters: clusters?.length ? clusters : undefined,
+    clusters: clusters.length ? clusters : undefined,
     chart,
     flavor: chart && isChartFlavorId(chart) ? getChartFlavor(chart) : undefined,
     hostname: annotations[STALWART_ANNOTATIONS.hostname]?.trim() || undefined,

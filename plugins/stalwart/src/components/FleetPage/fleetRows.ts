@@ -7,6 +7,7 @@ import type {
 } from '@stalwart-backstage/plugin-stalwart-common';
 import {
   DRIFT_CLASS_INFO,
+  namedClusters,
   STALWART_ANNOTATIONS,
 } from '@stalwart-backstage/plugin-stalwart-common';
 import type { QuerySnapshot } from '../../queries/SharedQueryCache';
@@ -57,10 +58,7 @@ export function fleetRow(
   const versions = data ? runningVersions(data.clusters) : [];
   const annotations = entity.metadata.annotations ?? {};
   // An entity that names no cluster runs in every configured one: its status lists them.
-  const named = (annotations[STALWART_ANNOTATIONS.clusters] ?? '')
-    .split(',')
-    .map(c => c.trim())
-    .filter(Boolean);
+  const named = namedClusters(entity);
   const owner = entity.spec?.owner;
   return {
     entityRef,
