@@ -10,21 +10,19 @@ export function DriftReadErrors(props: { errors: DriftReadErrorV1[] }) {
     <>
       {props.errors.map(error => {
         const who = error.pod ? `Pod ${error.pod}` : 'Instance';
-        return error.severity === 'info' ? (
+        const info = error.severity === 'info';
+        return (
           <Alert
             key={`${error.pod ?? ''}:${error.source}`}
-            status="info"
+            status={info ? 'info' : 'warning'}
             icon
-            title={`${who}: ${error.message}`}
-          />
-        ) : (
-          <Alert
-            key={`${error.pod ?? ''}:${error.source}`}
-            status="warning"
-            icon
-            title={`${who}: reading ${error.source} failed${
-              error.statusCode ? ` (HTTP ${error.statusCode})` : ''
-            }: ${error.message}`}
+            title={
+              info
+                ? `${who}: ${error.message}`
+                : `${who}: reading ${error.source} failed${
+                    error.statusCode ? ` (HTTP ${error.statusCode})` : ''
+                  }: ${error.message}`
+            }
           />
         );
       })}

@@ -174,8 +174,8 @@ const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
 const ALL_COLUMNS_MIN_WIDTH = 1700;
 
 /**
- * One page of instances; sorting is the caller's, so it can live in the URL. Fifty rows of
- * React Aria cells are the page's dearest render: they render again only when the page,
+ * One page of instances; sorting is the caller's, so it can live in the URL. A page of
+ * React Aria cells is the fleet page's dearest render: they render again only when the page,
  * its rows or the sort change, not whenever the fleet page does.
  */
 export const FleetTable = memo(function FleetPageTable(props: {
